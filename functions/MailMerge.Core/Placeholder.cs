@@ -1,0 +1,1 @@
+namespace MailMerge; internal static class Placeholder {}
