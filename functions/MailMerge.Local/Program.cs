@@ -1,8 +1,21 @@
-namespace MailMerge.Local;
+using MailMerge.Local;
 
-/// <summary>Entry point of the local host.</summary>
-public static class Program
+// The local host's command line: `serve` (default) runs the API until Ctrl+C; `demo` runs the sample campaign.
+string command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+string[] rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+switch (command)
 {
-    /// <summary>Runs the local host.</summary>
-    public static int Main() => 0;
+    case "serve":
+        await using (LocalHost host = await LocalHost.StartAsync(rest))
+        {
+            Console.WriteLine($"MailMerge local host listening on {host.BaseAddress} (Ctrl+C stops it).");
+            await host.WaitForShutdownAsync();
+        }
+
+        return 0;
+    case "demo":
+        return await Demo.RunAsync(rest);
+    default:
+        Console.Error.WriteLine($"Unknown command '{command}'. Use: serve | demo");
+        return 2;
 }

@@ -1,0 +1,16 @@
+namespace MailMerge.Api;
+
+/// <summary>One HTTP route of the API: the function name, the verb and the route template (below /api).</summary>
+public sealed record ApiRoute(string Name, string Method, string Template, bool Anonymous = false)
+{
+    /// <summary>Every route both hosts serve. The Functions app's triggers and the local host are tested against this list.</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        new("Health", "GET", "health", Anonymous: true),
+        new("PutTemplate", "PUT", "templates/{name}"),
+        new("PutRecipientList", "PUT", "recipient-lists/{name}"),
+        new("CreateCampaign", "POST", "campaigns"),
+        new("GetCampaign", "GET", "campaigns/{id}"),
+        new("GetCampaignRecipients", "GET", "campaigns/{id}/recipients"),
+    ];
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using MailMerge.Campaigns;
+using MailMerge.Recipients;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+
+namespace MailMerge.Api;
+
+/// <summary>The campaign endpoints, as plain handlers both hosts call.</summary>
+public sealed class CampaignApi(CampaignService service, CampaignStatusReader status, CampaignStore campaigns, RecipientTable recipients)
+{
+    private const long MaxRequestBytes = 64 * 1024 * 1024;
+
+    /// <summary><c>POST /api/campaigns</c>: 202 with the id and status URL, or 400 listing every invalid field.</summary>
+    public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string? key = request.Headers["Idempotency-Key"].FirstOrDefault();
+        if (key is not null && (key.Length is 0 or > 200))
+        {
+            return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header must be 1 to 200 characters.");
+        }
+
+        (CreateCampaignRequest? body, IResult? problem) = await RequestBody.ReadJsonAsync<CreateCampaignRequest>(request, MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        CampaignCreation created = await service.CreateAsync(body, key, durable, cancellationToken);
+        if (created.KeyConflict)
+        {
+            return Problems.Status(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused.",
+                "This Idempotency-Key was already used for a different request; use a new key for a new campaign.");
+        }
+
+        if (!created.Accepted)
+        {
+            return Problems.Invalid(created.Errors);
+        }
+
+        string url = $"/api/campaigns/{created.CampaignId}";
+        return TypedResults.Accepted(url, new { id = created.CampaignId, statusUrl = url, recipientsUrl = $"{url}/recipients", replayed = created.Replayed });
+    }
+
+    /// <summary><c>GET /api/campaigns/{id}</c>: state, counts, packets and times.</summary>
+    public async Task<IResult> GetAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        if (!ResourceName.IsValid(id))
+        {
+            return Problems.NotFound($"No campaign '{id}'.");
+        }
+
+        CampaignStatus? found = await status.ReadAsync(id, durable, cancellationToken);
+        return found is null ? Problems.NotFound($"No campaign '{id}'.") : TypedResults.Ok(found);
+    }
+
+    /// <summary><c>GET /api/campaigns/{id}/recipients</c>: every recipient's outcome, paged JSON or (<c>?format=csv</c>) CSV.</summary>
+    public async Task<IResult> GetRecipientsAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ResourceName.IsValid(id) || await campaigns.FindAsync(id, cancellationToken) is null)
+        {
+            return Problems.NotFound($"No campaign '{id}'.");
+        }
+
+        string format = request.Query["format"].FirstOrDefault() ?? "json";
+        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Stream(stream => WriteCsvAsync(stream, id, cancellationToken), "text/csv; charset=utf-8", $"campaign-{id}-recipients.csv");
+        }
+
+        if (!string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Invalid("format", "Use 'json' (default) or 'csv'.");
+        }
+
+        int pageSize = 100;
+        if (request.Query["pageSize"].FirstOrDefault() is { } sizeText &&
+            (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        {
+            return Problems.Invalid("pageSize", "The page size must be a whole number from 1 to 1000.");
+        }
+
+        string? continuation = request.Query["continuation"].FirstOrDefault();
+        try
+        {
+            (IReadOnlyList<RecipientRow> rows, string? next) = await recipients.ReadPageAsync(id, pageSize, continuation, cancellationToken);
+            return TypedResults.Ok(new
+            {
+                items = rows.Select(RecipientReportLine.From),
+                continuation = next,
+                next = next is null ? null : $"/api/campaigns/{id}/recipients?pageSize={pageSize}&continuation={Uri.EscapeDataString(next)}",
+            });
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or Azure.RequestFailedException { Status: 400 })
+        {
+            return Problems.Invalid("continuation", "The continuation token is not one this API gave out.");
+        }
+    }
+
+    private async Task WriteCsvAsync(Stream stream, string id, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(true), 65536) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(RecipientReportCsv.Header);
+        await foreach (RecipientRow row in recipients.ReadAllAsync(id, cancellationToken))
+        {
+            await writer.WriteLineAsync(RecipientReportCsv.Format(RecipientReportLine.From(row)));
+        }
+    }
+}

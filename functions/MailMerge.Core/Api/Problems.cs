@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MailMerge.Api;
+
+/// <summary>The one error shape of the API: RFC 7807 problem+json, with <c>errors</c> naming each bad field.</summary>
+public static class Problems
+{
+    /// <summary>400 listing every invalid field with its reasons.</summary>
+    public static IResult Invalid(IDictionary<string, string[]> errors, string? detail = null) =>
+        TypedResults.ValidationProblem(errors, detail ?? "Correct the fields listed in 'errors' and send the request again.", title: "The request is invalid.");
+
+    /// <summary>400 for one field.</summary>
+    public static IResult Invalid(string field, string reason) => Invalid(new Dictionary<string, string[]> { [field] = [reason] });
+
+    /// <summary>404 naming what was looked for.</summary>
+    public static IResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    /// <summary>Any other status with a detail.</summary>
+    public static IResult Status(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
+}

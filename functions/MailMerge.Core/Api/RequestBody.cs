@@ -1,0 +1,70 @@
+using System.Text.Json;
+using MailMerge.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace MailMerge.Api;
+
+/// <summary>Reads request bodies with a size limit, turning every malformed body into a problem answer.</summary>
+public static class RequestBody
+{
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null with a 413 problem when the body is larger.</summary>
+    public static async Task<(BinaryData? Data, IResult? Problem)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return (null, TooLarge(limit));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (BinaryData.FromBytes(buffer.ToArray()), null);
+    }
+
+    /// <summary>Reads a JSON body; a syntax or type error becomes a 400 naming the JSON path.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, long limit, CancellationToken cancellationToken)
+        where T : class
+    {
+        (BinaryData? data, IResult? problem) = await ReadAsync(request, limit, cancellationToken);
+        if (data is null)
+        {
+            return (null, problem);
+        }
+
+        if (data.ToMemory().IsEmpty)
+        {
+            return (null, Problems.Invalid("body", "The request body is empty; send a JSON object."));
+        }
+
+        try
+        {
+            T? value = JsonSerializer.Deserialize<T>(data.ToMemory().Span, MailMergeJson.Options);
+            return value is null ? (null, Problems.Invalid("body", "The request body must be a JSON object.")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return (null, Problems.Invalid(field, $"Not valid JSON here (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {FirstSentence(ex.Message)}"));
+        }
+    }
+
+    private static IResult TooLarge(long limit) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"Send at most {limit / 1024 / 1024} MB.");
+
+    private static string FirstSentence(string message)
+    {
+        int end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using MailMerge.Recipients;
+using MailMerge.Storage;
+using MailMerge.Templates;
+using Microsoft.AspNetCore.Http;
+
+namespace MailMerge.Api;
+
+/// <summary>Uploads of HTML templates and recipient CSV files.</summary>
+public sealed class UploadApi(StorageBootstrap storage, TemplateStore templates, RecipientListStore lists)
+{
+    /// <summary>Largest template upload.</summary>
+    public const long MaxTemplateBytes = 2 * 1024 * 1024;
+
+    /// <summary>Largest recipient list upload.</summary>
+    public const long MaxListBytes = 64 * 1024 * 1024;
+
+    /// <summary><c>PUT /api/templates/{name}</c>: stores an HTML template after checking its Liquid syntax.</summary>
+    public async Task<IResult> PutTemplateAsync(HttpRequest request, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ResourceName.IsValid(name))
+        {
+            return Problems.Invalid("name", ResourceName.Rule);
+        }
+
+        (BinaryData? data, IResult? problem) = await RequestBody.ReadAsync(request, MaxTemplateBytes, cancellationToken);
+        if (data is null)
+        {
+            return problem!;
+        }
+
+        if (!TryDecode(data, out string html))
+        {
+            return Problems.Invalid("body", "The template is not valid UTF-8 text.");
+        }
+
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return Problems.Invalid("body", "The template is empty.");
+        }
+
+        if (!LiquidTemplate.TryParse(html, out _, out TemplateError? error))
+        {
+            return Problems.Invalid("body", $"Liquid syntax error at {error}.");
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await templates.SaveAsync(name, html, cancellationToken);
+        return TypedResults.Ok(new { name, bytes = data.ToMemory().Length });
+    }
+
+    /// <summary><c>PUT /api/recipient-lists/{name}</c>: stores a CSV after reading it once, and says what it holds.</summary>
+    public async Task<IResult> PutRecipientListAsync(HttpRequest request, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ResourceName.IsValid(name))
+        {
+            return Problems.Invalid("name", ResourceName.Rule);
+        }
+
+        (BinaryData? data, IResult? problem) = await RequestBody.ReadAsync(request, MaxListBytes, cancellationToken);
+        if (data is null)
+        {
+            return problem!;
+        }
+
+        if (!TryDecode(data, out _))
+        {
+            return Problems.Invalid("body", "The list is not valid UTF-8 text; export the CSV as UTF-8.");
+        }
+
+        RecipientIntake intake;
+        try
+        {
+            intake = RecipientIntakeBuilder.Build("preview", RecipientCsvReader.Read(data.ToStream()));
+        }
+        catch (RecipientCsvException ex)
+        {
+            return Problems.Invalid("body", ex.Message);
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await lists.SaveAsync(name, data, cancellationToken);
+        return TypedResults.Ok(new
+        {
+            name,
+            rows = intake.Sendable.Count + intake.Skipped.Count,
+            valid = intake.Sendable.Count,
+            duplicates = intake.Duplicates,
+            invalid = intake.Invalid,
+        });
+    }
+
+    private static bool TryDecode(BinaryData data, out string text)
+    {
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(data.ToMemory().Span).TrimStart('\uFEFF');
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+}

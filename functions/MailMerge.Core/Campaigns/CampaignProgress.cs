@@ -1,0 +1,11 @@
+namespace MailMerge.Campaigns;
+
+/// <summary>The orchestration's custom status: small, counts only.</summary>
+public sealed record CampaignProgress(
+    CampaignState State,
+    int PacketsDone,
+    int PacketsTotal,
+    int Sent,
+    int Failed,
+    int Uncertain,
+    int WithMissingFields);

@@ -1,0 +1,86 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace MailMerge.Campaigns;
+
+/// <summary>A campaign's row in the Campaigns table (partition "campaign", row key = id). Holds no addresses.</summary>
+public sealed class CampaignRecord : ITableEntity
+{
+    /// <summary>The one partition of the Campaigns table.</summary>
+    public const string Partition = "campaign";
+
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = Partition;
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>Name for people.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Sender account name (never its password).</summary>
+    public string Sender { get; set; } = string.Empty;
+
+    /// <summary>A <see cref="CampaignState"/> name.</summary>
+    public string State { get; set; } = nameof(CampaignState.Scheduled);
+
+    /// <summary>Why the campaign halted or failed.</summary>
+    public string? StateReason { get; set; }
+
+    /// <summary>Messages per packet.</summary>
+    public int PacketSize { get; set; }
+
+    /// <summary>Minimum seconds between packet starts.</summary>
+    public double IntervalSeconds { get; set; }
+
+    /// <summary>Failures that halt the campaign; 0 = never.</summary>
+    public int ErrorLimit { get; set; }
+
+    /// <summary>Lines in the caller's list.</summary>
+    public int Total { get; set; }
+
+    /// <summary>Rows to send (valid, first-seen).</summary>
+    public int Sendable { get; set; }
+
+    /// <summary>Rows skipped as duplicates.</summary>
+    public int Duplicates { get; set; }
+
+    /// <summary>Rows skipped as invalid.</summary>
+    public int Invalid { get; set; }
+
+    /// <summary>Final count of sent rows (written when the campaign ends).</summary>
+    public int Sent { get; set; }
+
+    /// <summary>Final count of failed rows.</summary>
+    public int Failed { get; set; }
+
+    /// <summary>Final count of rows whose delivery is uncertain.</summary>
+    public int Uncertain { get; set; }
+
+    /// <summary>Recipients that had at least one empty merge field.</summary>
+    public int WithMissingFields { get; set; }
+
+    /// <summary>Packets finished.</summary>
+    public int PacketsDone { get; set; }
+
+    /// <summary>When the request was accepted.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When sending should start.</summary>
+    public DateTimeOffset StartAt { get; set; }
+
+    /// <summary>When the first packet started.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>When the campaign ended.</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>SHA-256 of the request, to tell a replay from a different request under the same Idempotency-Key.</summary>
+    public string? RequestHash { get; set; }
+}

@@ -1,0 +1,103 @@
+using MailMerge.Sending;
+
+namespace MailMerge.Campaigns;
+
+/// <summary>Checks the fields of a create request that need no storage; collects every problem, not the first.</summary>
+public static class CampaignRequestValidator
+{
+    /// <summary>Field errors (camelCase JSON paths) with reasons; empty when the request's shape is valid.</summary>
+    public static Dictionary<string, List<string>> Validate(CreateCampaignRequest request, IReadOnlyDictionary<string, SenderAccount> senders)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(senders);
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string reason)
+        {
+            if (!errors.TryGetValue(field, out List<string>? list))
+            {
+                errors[field] = list = [];
+            }
+
+            list.Add(reason);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            Add("name", "A name is required.");
+        }
+        else if (request.Name.Length > CampaignLimits.MaxNameLength)
+        {
+            Add("name", $"The name is longer than {CampaignLimits.MaxNameLength} characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Subject))
+        {
+            Add("subject", "A subject is required.");
+        }
+        else if (request.Subject.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            Add("subject", "The subject must be one line.");
+        }
+
+        bool hasBody = !string.IsNullOrWhiteSpace(request.Body);
+        bool hasBodyTemplate = !string.IsNullOrWhiteSpace(request.BodyTemplate);
+        if (hasBody == hasBodyTemplate)
+        {
+            Add(hasBody ? "bodyTemplate" : "body", "Give exactly one of 'body' (inline HTML) or 'bodyTemplate' (the name of an uploaded template).");
+        }
+        else if (hasBody && request.Body!.Length > CampaignLimits.MaxBodyLength)
+        {
+            Add("body", $"The body is longer than {CampaignLimits.MaxBodyLength} characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Sender))
+        {
+            Add("sender", "A sender account name is required.");
+        }
+        else if (!senders.ContainsKey(request.Sender))
+        {
+            Add("sender", senders.Count == 0
+                ? "No sender accounts are configured on this host."
+                : $"No sender account named '{request.Sender}'. Configured: {string.Join(", ", senders.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        bool hasInline = request.Recipients is { Count: > 0 };
+        bool hasList = !string.IsNullOrWhiteSpace(request.RecipientList);
+        if (hasInline == hasList)
+        {
+            Add(hasInline ? "recipientList" : "recipients", "Give exactly one of 'recipients' (a non-empty array) or 'recipientList' (the name of an uploaded CSV).");
+        }
+        else if (hasInline && request.Recipients!.Count > CampaignLimits.MaxRecipients)
+        {
+            Add("recipients", $"At most {CampaignLimits.MaxRecipients} recipients per campaign.");
+        }
+
+        if (request.Recipients is not null)
+        {
+            for (int i = 0; i < request.Recipients.Count; i++)
+            {
+                if (request.Recipients[i] is null)
+                {
+                    Add($"recipients[{i}]", "A recipient cannot be null.");
+                }
+            }
+        }
+
+        if (request.PacketSize is { } size && (size < 1 || size > CampaignLimits.MaxPacketSize))
+        {
+            Add("packetSize", $"The packet size must be between 1 and {CampaignLimits.MaxPacketSize}.");
+        }
+
+        if (request.IntervalSeconds is { } interval && (double.IsNaN(interval) || interval < 0 || interval > CampaignLimits.MaxIntervalSeconds))
+        {
+            Add("intervalSeconds", $"The interval must be between 0 and {CampaignLimits.MaxIntervalSeconds} seconds.");
+        }
+
+        if (request.ErrorLimit is < 0)
+        {
+            Add("errorLimit", "The error limit must be 0 (never stop) or more.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using MailMerge.Json;
+using Microsoft.DurableTask.Client;
+
+namespace MailMerge.Campaigns;
+
+/// <summary>
+/// Builds a campaign's status: the campaign row for what is settled, the orchestration's custom status for
+/// the live counts of a campaign that is still sending.
+/// </summary>
+public sealed class CampaignStatusReader(CampaignStore campaigns)
+{
+    /// <summary>The status, or null when there is no such campaign.</summary>
+    public async Task<CampaignStatus?> ReadAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        CampaignRecord? record = await campaigns.FindAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var state = Enum.Parse<CampaignState>(record.State);
+        var totals = new CampaignTotals(record.Sent, record.Failed, record.Uncertain, record.WithMissingFields);
+        int packetsDone = record.PacketsDone;
+        if (state is CampaignState.Scheduled or CampaignState.Sending)
+        {
+            OrchestrationMetadata? instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
+            if (instance?.SerializedCustomStatus is { Length: > 0 } json && JsonSerializer.Deserialize<CampaignProgress>(json, MailMergeJson.Options) is { } progress)
+            {
+                state = progress.State;
+                totals = new CampaignTotals(progress.Sent, progress.Failed, progress.Uncertain, progress.WithMissingFields);
+                packetsDone = progress.PacketsDone;
+            }
+        }
+
+        int pending = Math.Max(0, record.Sendable - totals.Sent - totals.Failed - totals.Uncertain);
+        return new CampaignStatus(
+            record.RowKey,
+            record.Name,
+            state,
+            record.StateReason,
+            new CampaignCounts(record.Total, totals.Sent, totals.Failed, totals.Uncertain, record.Duplicates + record.Invalid,
+                record.Duplicates, record.Invalid, pending, totals.WithMissingFields),
+            new PacketCounts(packetsDone, PacketPlan.Count(record.Sendable, record.PacketSize), record.PacketSize, record.IntervalSeconds),
+            record.CreatedAt,
+            record.StartAt,
+            record.StartedAt,
+            record.CompletedAt,
+            $"/api/campaigns/{record.RowKey}/recipients");
+    }
+}

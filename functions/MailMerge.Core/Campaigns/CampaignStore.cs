@@ -1,0 +1,43 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using MailMerge.Storage;
+
+namespace MailMerge.Campaigns;
+
+/// <summary>Reads and writes campaign rows and each campaign's frozen templates.</summary>
+public sealed class CampaignStore(TableServiceClient tables, BlobServiceClient blobs)
+{
+    private TableClient Table => tables.GetTableClient(StorageNames.CampaignsTable);
+
+    private BlobContainerClient Content => blobs.GetBlobContainerClient(StorageNames.CampaignContentContainer);
+
+    /// <summary>Reads a campaign, or null.</summary>
+    public async Task<CampaignRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        NullableResponse<CampaignRecord> found = await Table.GetEntityIfExistsAsync<CampaignRecord>(CampaignRecord.Partition, id, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>Inserts or replaces a campaign row.</summary>
+    public Task UpsertAsync(CampaignRecord record, CancellationToken cancellationToken = default) =>
+        Table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Replaces a campaign row only if unchanged since read.</summary>
+    public Task UpdateAsync(CampaignRecord record, CancellationToken cancellationToken = default) =>
+        Table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Stores the subject and body templates the campaign was created with.</summary>
+    public async Task SaveContentAsync(string id, CampaignContent content, CancellationToken cancellationToken = default)
+    {
+        await Content.GetBlobClient($"{id}/content.json").UploadAsync(BinaryData.FromObjectAsJson(content, Json.MailMergeJson.Options), overwrite: true, cancellationToken);
+    }
+
+    /// <summary>Loads the templates of a campaign.</summary>
+    public async Task<CampaignContent> LoadContentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var result = await Content.GetBlobClient($"{id}/content.json").DownloadContentAsync(cancellationToken);
+        return result.Value.Content.ToObjectFromJson<CampaignContent>(Json.MailMergeJson.Options)
+            ?? throw new InvalidOperationException($"Campaign {id} has no content.");
+    }
+}

@@ -1,0 +1,35 @@
+namespace MailMerge.Campaigns;
+
+/// <summary>The body of <c>POST /api/campaigns</c>.</summary>
+public sealed record CreateCampaignRequest
+{
+    /// <summary>A name for people (shown in lists and reports).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Liquid template of the subject.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Liquid template of the HTML body, inline; or use <see cref="BodyTemplate"/>.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Name of an uploaded HTML template (<c>PUT /api/templates/{name}</c>).</summary>
+    public string? BodyTemplate { get; init; }
+
+    /// <summary>Name of a configured sender account.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>Recipients inline; or use <see cref="RecipientList"/>.</summary>
+    public List<InlineRecipient>? Recipients { get; init; }
+
+    /// <summary>Name of an uploaded recipient CSV (<c>PUT /api/recipient-lists/{name}</c>).</summary>
+    public string? RecipientList { get; init; }
+
+    /// <summary>Messages per packet (one SMTP connection each); default 50.</summary>
+    public int? PacketSize { get; init; }
+
+    /// <summary>Minimum seconds between the starts of two packets; default 0.</summary>
+    public double? IntervalSeconds { get; init; }
+
+    /// <summary>Stop after this many failed recipients; 0 = never stop. Default 0.</summary>
+    public int? ErrorLimit { get; init; }
+}

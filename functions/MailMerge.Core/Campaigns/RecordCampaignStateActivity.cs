@@ -1,0 +1,33 @@
+using Microsoft.DurableTask;
+
+namespace MailMerge.Campaigns;
+
+/// <summary>Writes a campaign's state change and counts to its row. Running it twice writes the same values.</summary>
+public sealed class RecordCampaignStateActivity(CampaignStore campaigns) : TaskActivity<CampaignTransition, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, CampaignTransition input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CampaignRecord record = await campaigns.FindAsync(input.CampaignId) ?? throw new InvalidOperationException($"Campaign {input.CampaignId} does not exist.");
+        record.State = input.State.ToString();
+        record.StateReason = input.Reason;
+        record.Sent = input.Totals.Sent;
+        record.Failed = input.Totals.Failed;
+        record.Uncertain = input.Totals.Uncertain;
+        record.WithMissingFields = input.Totals.WithMissingFields;
+        record.PacketsDone = input.PacketsDone;
+        if (input.State == CampaignState.Sending)
+        {
+            record.StartedAt ??= input.At;
+        }
+        else if (input.State is CampaignState.Completed or CampaignState.Halted or CampaignState.Failed)
+        {
+            record.StartedAt ??= input.At;
+            record.CompletedAt = input.At;
+        }
+
+        await campaigns.UpsertAsync(record);
+        return true;
+    }
+}

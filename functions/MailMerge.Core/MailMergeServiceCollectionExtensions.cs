@@ -1,0 +1,53 @@
+using MailMerge.Api;
+using MailMerge.Campaigns;
+using MailMerge.Recipients;
+using MailMerge.Sending;
+using MailMerge.Storage;
+using MailMerge.Templates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MailMerge;
+
+/// <summary>Registers MailMerge's services; both hosts call this once.</summary>
+public static class MailMergeServiceCollectionExtensions
+{
+    /// <summary>Adds storage, stores, sending, the API handlers and the activity classes, with options validated at start.</summary>
+    public static IServiceCollection AddMailMerge(this IServiceCollection services)
+    {
+        services.AddMailMergeStorage();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SenderOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                foreach (IConfigurationSection account in configuration.GetSection(SenderOptions.Section).GetChildren())
+                {
+                    var settings = new SenderAccount();
+                    account.Bind(settings);
+                    options.Accounts[account.Key] = settings;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SenderOptions>, SenderOptionsValidator>();
+
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<RecipientTable>();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<RecipientListStore>();
+        services.AddSingleton<CampaignTemplateCache>();
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignStatusReader>();
+        services.AddSingleton<PacketSender>();
+        services.AddSingleton<CampaignApi>();
+        services.AddSingleton<UploadApi>();
+        foreach (Type activity in MailMergeTasks.Activities)
+        {
+            services.AddTransient(activity);
+        }
+
+        return services;
+    }
+}

@@ -1,1 +1,0 @@
-namespace MailMerge; internal static class Placeholder {}

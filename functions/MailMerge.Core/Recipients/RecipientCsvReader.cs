@@ -1,0 +1,135 @@
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace MailMerge.Recipients;
+
+/// <summary>
+/// Reads a recipient list as spreadsheets export it: UTF-8 with or without BOM, <c>;</c>, <c>,</c> or tab
+/// as delimiter (detected from the header row), quoted fields with delimiters, quotes and line breaks, CRLF.
+/// The address column is the first header named email, e-mail, mail or address; every other column is a merge field.
+/// </summary>
+public static class RecipientCsvReader
+{
+    private static readonly string[] AddressHeaders = ["email", "e-mail", "email_address", "mail", "address", "adres", "adres_email"];
+
+    /// <summary>Reads every data row; throws <see cref="RecipientCsvException"/> when the file as a whole is unusable.</summary>
+    public static IReadOnlyList<RecipientInput> Read(Stream csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        using var reader = new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        string text = reader.ReadToEnd();
+        return Read(text);
+    }
+
+    /// <summary>Reads every data row of CSV text.</summary>
+    public static IReadOnlyList<RecipientInput> Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new RecipientCsvException("The recipient list is empty: expected a header row and at least one recipient.");
+        }
+
+        var options = new CsvDataReaderOptions
+        {
+            Delimiter = DetectDelimiter(text)[0],
+            HasHeaders = true,
+            HeaderComparer = StringComparer.OrdinalIgnoreCase,
+        };
+
+        CsvDataReader csv;
+        try
+        {
+            csv = CsvDataReader.Create(new StringReader(text), options);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new RecipientCsvException($"The recipient list cannot be read as CSV: {ex.Message}");
+        }
+
+        using (csv)
+        {
+            string[] names = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToArray();
+            int addressColumn = Array.FindIndex(names, n => AddressHeaders.Contains(n, StringComparer.OrdinalIgnoreCase));
+            if (addressColumn < 0)
+            {
+                throw new RecipientCsvException(
+                    $"The recipient list has no address column: name one column 'email' (found: {string.Join(", ", names)}).");
+            }
+
+            var rows = new List<RecipientInput>();
+            int line = 0;
+            while (Next(csv))
+            {
+                line++;
+                var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                for (int i = 0; i < names.Length; i++)
+                {
+                    if (i != addressColumn && names[i].Length > 0)
+                    {
+                        fields[names[i]] = i < csv.RowFieldCount ? csv.GetString(i).Trim() : string.Empty;
+                    }
+                }
+
+                string address = addressColumn < csv.RowFieldCount ? csv.GetString(addressColumn) : string.Empty;
+                if (address.Length == 0 && fields.Values.All(v => v.Length == 0))
+                {
+                    continue;
+                }
+
+                rows.Add(new RecipientInput(line, address, fields));
+            }
+
+            return rows;
+        }
+    }
+
+    private static bool Next(CsvDataReader csv)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new RecipientCsvException($"The recipient list cannot be read as CSV near data row {ex.RowNumber}: {ex.Message}");
+        }
+
+    }
+
+    /// <summary>Picks the delimiter that occurs most often outside quotes in the header row.</summary>
+    public static string DetectDelimiter(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int semicolons = 0, commas = 0, tabs = 0;
+        bool quoted = false;
+        foreach (char c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && (c == '\n' || c == '\r'))
+            {
+                break;
+            }
+            else if (!quoted)
+            {
+                switch (c)
+                {
+                    case ';': semicolons++; break;
+                    case ',': commas++; break;
+                    case '\t': tabs++; break;
+                }
+            }
+        }
+
+        if (tabs > semicolons && tabs > commas)
+        {
+            return "\t";
+        }
+
+        return semicolons >= commas && semicolons > 0 ? ";" : ",";
+    }
+}

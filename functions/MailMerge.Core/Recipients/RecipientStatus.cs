@@ -1,0 +1,29 @@
+namespace MailMerge.Recipients;
+
+/// <summary>Where a recipient row stands.</summary>
+public enum RecipientStatus
+{
+    /// <summary>Waiting for its packet.</summary>
+    Pending,
+
+    /// <summary>Claimed by a packet that is sending it now.</summary>
+    Sending,
+
+    /// <summary>Accepted by the SMTP server; has a Message-Id and a time.</summary>
+    Sent,
+
+    /// <summary>Refused by the SMTP server or not renderable; has the code and text.</summary>
+    Failed,
+
+    /// <summary>
+    /// The host stopped while this message was being handed over: the server may or may not have it.
+    /// Never re-sent automatically, so nobody gets two copies; listed for a person to decide.
+    /// </summary>
+    Uncertain,
+
+    /// <summary>The same address (ignoring letter case) appears on an earlier line; sent once, there.</summary>
+    Duplicate,
+
+    /// <summary>The address is malformed; not sent.</summary>
+    Invalid,
+}

@@ -1,0 +1,73 @@
+using Azure;
+using Azure.Data.Tables;
+using MailMerge.Storage;
+
+namespace MailMerge.Recipients;
+
+/// <summary>Reads and writes a campaign's recipient rows; every write goes in Table transactions of up to 100 rows.</summary>
+public sealed class RecipientTable(TableServiceClient tables)
+{
+    /// <summary>The most operations one Table transaction may hold.</summary>
+    public const int TransactionLimit = 100;
+
+    private TableClient Table => tables.GetTableClient(StorageNames.RecipientsTable);
+
+    /// <summary>Inserts or replaces rows (idempotent, so a repeated create writes the same rows again).</summary>
+    public async Task UpsertAsync(IEnumerable<RecipientRow> rows, CancellationToken cancellationToken = default)
+    {
+        foreach (RecipientRow[] chunk in rows.Chunk(TransactionLimit))
+        {
+            var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r));
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    /// <summary>Replaces rows only if nobody changed them since they were read (ETag); throws 412 otherwise.</summary>
+    public async Task UpdateGuardedAsync(IEnumerable<RecipientRow> rows, CancellationToken cancellationToken = default)
+    {
+        foreach (RecipientRow[] chunk in rows.Chunk(TransactionLimit))
+        {
+            var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, r, r.ETag));
+            Response<IReadOnlyList<Response>> response = await Table.SubmitTransactionAsync(actions, cancellationToken);
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                chunk[i].ETag = response.Value[i].Headers.ETag ?? chunk[i].ETag;
+            }
+        }
+    }
+
+    /// <summary>Reads the sendable rows with send index in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public async Task<List<RecipientRow>> ReadSendRangeAsync(string campaignId, int from, int to, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {campaignId} and RowKey ge {RecipientIntakeBuilder.SendKey(from)} and RowKey lt {RecipientIntakeBuilder.SendKey(to)}");
+        var rows = new List<RecipientRow>();
+        await foreach (RecipientRow row in Table.QueryAsync<RecipientRow>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Reads one page of a campaign's rows: sent-order rows first, then the rows skipped at intake.</summary>
+    public async Task<(IReadOnlyList<RecipientRow> Rows, string? Continuation)> ReadPageAsync(
+        string campaignId, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}");
+        AsyncPageable<RecipientRow> query = Table.QueryAsync<RecipientRow>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken);
+        await foreach (Page<RecipientRow> page in query.AsPages(continuation, pageSize))
+        {
+            return (page.Values, page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Streams every row of a campaign.</summary>
+    public IAsyncEnumerable<RecipientRow> ReadAllAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}");
+        return Table.QueryAsync<RecipientRow>(filter, maxPerPage: 1000, cancellationToken: cancellationToken);
+    }
+}

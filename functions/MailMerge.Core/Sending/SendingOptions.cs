@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MailMerge.Sending;
+
+/// <summary>How packets are sent (<c>MailMerge:Sending</c>).</summary>
+public sealed class SendingOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "MailMerge:Sending";
+
+    /// <summary>Packets sent at once when a campaign has no interval (each on its own connection).</summary>
+    [Range(1, 32)]
+    public int MaxParallelPackets { get; set; } = 4;
+
+    /// <summary>Times a packet reconnects after a dropped connection before it gives up.</summary>
+    [Range(0, 20)]
+    public int Reconnects { get; set; } = 3;
+
+    /// <summary>Outcome rows gathered before they are written in one Table transaction.</summary>
+    [Range(1, 100)]
+    public int OutcomeBatch { get; set; } = 100;
+
+    /// <summary>Longest time an outcome waits in memory before it is written.</summary>
+    [Range(10, 10_000)]
+    public int OutcomeFlushMilliseconds { get; set; } = 200;
+}

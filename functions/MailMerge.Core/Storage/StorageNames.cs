@@ -1,0 +1,26 @@
+namespace MailMerge.Storage;
+
+/// <summary>Names of the tables and blob containers MailMerge owns.</summary>
+public static class StorageNames
+{
+    /// <summary>Table of campaigns, one row each.</summary>
+    public const string CampaignsTable = "Campaigns";
+
+    /// <summary>Table of recipient rows, one partition per campaign.</summary>
+    public const string RecipientsTable = "Recipients";
+
+    /// <summary>Container of HTML templates uploaded through the API.</summary>
+    public const string TemplatesContainer = "templates";
+
+    /// <summary>Container of uploaded recipient CSV files.</summary>
+    public const string RecipientListsContainer = "recipient-lists";
+
+    /// <summary>Container holding each campaign's frozen subject and body templates.</summary>
+    public const string CampaignContentContainer = "campaign-content";
+
+    /// <summary>All tables, for start-up creation.</summary>
+    public static IReadOnlyList<string> Tables { get; } = [CampaignsTable, RecipientsTable];
+
+    /// <summary>All containers, for start-up creation.</summary>
+    public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer];
+}

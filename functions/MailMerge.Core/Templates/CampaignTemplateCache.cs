@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using MailMerge.Campaigns;
+
+namespace MailMerge.Templates;
+
+/// <summary>Parsed templates per campaign, loaded from Blob storage on first use and kept for the life of the host.</summary>
+public sealed class CampaignTemplateCache(CampaignStore campaigns)
+{
+    private const int Capacity = 256;
+    private readonly ConcurrentDictionary<string, Lazy<Task<MessageTemplate>>> entries = new(StringComparer.Ordinal);
+
+    /// <summary>How many times templates were loaded and parsed (each campaign once per host).</summary>
+    public int Loads => loads;
+
+    private int loads;
+
+    /// <summary>The campaign's parsed templates.</summary>
+    public async Task<MessageTemplate> GetAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count > Capacity)
+        {
+            entries.Clear();
+        }
+
+        Lazy<Task<MessageTemplate>> entry = entries.GetOrAdd(campaignId, id => new Lazy<Task<MessageTemplate>>(() => LoadAsync(id, cancellationToken)));
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            entries.TryRemove(campaignId, out _);
+            throw;
+        }
+    }
+
+    private async Task<MessageTemplate> LoadAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref loads);
+        CampaignContent content = await campaigns.LoadContentAsync(campaignId, cancellationToken);
+        return MessageTemplate.TryCreate(content.Subject, content.Body, out IReadOnlyDictionary<string, TemplateError> errors)
+            ?? throw new InvalidOperationException($"Campaign {campaignId} has templates that do not parse: {string.Join("; ", errors.Values)}");
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+
+namespace MailMerge.Templates;
+
+/// <summary>The subject and HTML body templates of a campaign, parsed once and rendered per recipient.</summary>
+public sealed class MessageTemplate
+{
+    // Encodes markup characters but keeps every letter as text: "Łódź" stays readable and small.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private readonly LiquidTemplate subject;
+    private readonly LiquidTemplate body;
+
+    private MessageTemplate(LiquidTemplate subject, LiquidTemplate body)
+    {
+        this.subject = subject;
+        this.body = body;
+    }
+
+    /// <summary>Parses both templates; returns every syntax error keyed by "subject" or "body".</summary>
+    public static MessageTemplate? TryCreate(string subjectSource, string bodySource, out IReadOnlyDictionary<string, TemplateError> errors)
+    {
+        var found = new Dictionary<string, TemplateError>();
+        if (!LiquidTemplate.TryParse(subjectSource, out LiquidTemplate? subject, out TemplateError? subjectError))
+        {
+            found["subject"] = subjectError;
+        }
+
+        if (!LiquidTemplate.TryParse(bodySource, out LiquidTemplate? body, out TemplateError? bodyError))
+        {
+            found["body"] = bodyError;
+        }
+
+        errors = found;
+        return subject is not null && body is not null ? new MessageTemplate(subject, body) : null;
+    }
+
+    /// <summary>Renders the message for one recipient.</summary>
+    /// <exception cref="MergeValueException">A value would put a line break into the subject.</exception>
+    public RenderedMessage Render(IReadOnlyDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var missing = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        string renderedSubject = subject.Render(fields, NullEncoder.Default, missing).Trim();
+        if (renderedSubject.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new MergeValueException("A merge value would put a line break into the subject; headers never carry line breaks.");
+        }
+
+        var bodyFields = new Dictionary<string, string>(fields.Count + 1, StringComparer.OrdinalIgnoreCase);
+        foreach ((string name, string value) in fields)
+        {
+            bodyFields[name] = value;
+        }
+
+        bodyFields.TryAdd("subject", renderedSubject);
+        string html = body.Render(bodyFields, Html, missing);
+        return new RenderedMessage(renderedSubject, html, HtmlToText.Convert(html), [.. missing]);
+    }
+}

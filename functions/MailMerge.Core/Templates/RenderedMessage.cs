@@ -1,0 +1,8 @@
+namespace MailMerge.Templates;
+
+/// <summary>A message rendered for one recipient.</summary>
+/// <param name="Subject">Plain-text subject (no line breaks).</param>
+/// <param name="Html">HTML body with merge values HTML-encoded.</param>
+/// <param name="Text">Plain-text alternative made from the HTML.</param>
+/// <param name="MissingFields">Fields the templates used that had no value, sorted.</param>
+public sealed record RenderedMessage(string Subject, string Html, string Text, IReadOnlyList<string> MissingFields);

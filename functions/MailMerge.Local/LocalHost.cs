@@ -1,0 +1,129 @@
+using MailMerge.Api;
+using MailMerge.Json;
+using MailMerge.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Options;
+
+namespace MailMerge.Local;
+
+/// <summary>
+/// The local host: the HTTP API on Kestrel and the orchestrators and activities on the Durable Task SDK,
+/// over an embedded sidecar (Azurite-backed by default). Usable in-process by tests and by the demo.
+/// </summary>
+public sealed class LocalHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly DurableSidecar sidecar;
+    private bool stopped;
+
+    private LocalHost(WebApplication app, DurableSidecar sidecar, Uri baseAddress, string apiKey)
+    {
+        this.app = app;
+        this.sidecar = sidecar;
+        BaseAddress = baseAddress;
+        ApiKey = apiKey;
+    }
+
+    /// <summary>Where the API listens.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The key callers must send.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>An HTTP client for the API with the key set.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        return client;
+    }
+
+    /// <summary>Builds and starts the host. <paramref name="settings"/> override every other configuration source.</summary>
+    public static async Task<LocalHost> StartAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        Validate(options);
+        string apiKey = builder.Configuration["MailMerge:ApiKey"] ?? string.Empty;
+        if (apiKey.Length < 16)
+        {
+            throw new OptionsValidationException("MailMerge:ApiKey", typeof(LocalHostOptions),
+                ["MailMerge:ApiKey: set an API key of at least 16 characters (environment variable MailMerge__ApiKey); every route but /api/health requires it."]);
+        }
+
+        StorageOptions storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        DurableSidecar sidecar = await DurableSidecar.StartAsync(options, storage, builder.Configuration.GetSection("Logging"), cancellationToken);
+        try
+        {
+            builder.WebHost.UseUrls(options.Urls);
+            builder.Services.AddMailMerge();
+            builder.Services.ConfigureHttpJsonOptions(json => MailMergeJson.Apply(json.SerializerOptions));
+            builder.Services.AddProblemDetails();
+            var channel = Grpc.Net.Client.GrpcChannel.ForAddress(sidecar.Address);
+            builder.Services.AddDurableTaskWorker(worker =>
+            {
+                worker.AddTasks(MailMergeTasks.Register);
+                worker.UseGrpc(channel);
+            });
+            builder.Services.AddDurableTaskClient(client => client.UseGrpc(channel));
+
+            WebApplication app = builder.Build();
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            app.UseRouting();
+            app.UseMiddleware<ApiKeyMiddleware>(apiKey);
+            LocalRoutes.Map(app);
+            await app.StartAsync(cancellationToken);
+            var address = new Uri(app.Urls.First());
+            return new LocalHost(app, sidecar, address, apiKey);
+        }
+        catch
+        {
+            await sidecar.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the worker first, then the sidecar, as the SDK expects.</summary>
+    public async Task StopAsync()
+    {
+        if (stopped)
+        {
+            return;
+        }
+
+        stopped = true;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await app.StopAsync(timeout.Token);
+        await sidecar.DisposeAsync();
+    }
+
+    /// <summary>Waits until the host is told to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static void Validate(LocalHostOptions options)
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(LocalHostOptions.Section, typeof(LocalHostOptions),
+                results.Select(r => $"{LocalHostOptions.Section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using MailMerge.Api;
+using Microsoft.DurableTask.Client;
+
+namespace MailMerge.Local;
+
+/// <summary>Maps every <see cref="ApiRoute"/> to the same handler the Functions app calls.</summary>
+public static class LocalRoutes
+{
+    /// <summary>Maps the routes under /api.</summary>
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        foreach (ApiRoute route in ApiRoute.All)
+        {
+            RouteHandlerBuilder mapped = endpoints.MapMethods("/api/" + route.Template, [route.Method], Handler(route.Name)).WithName(route.Name);
+            if (route.Anonymous)
+            {
+                mapped.WithMetadata(new AllowAnonymousRoute());
+            }
+        }
+    }
+
+    private static Delegate Handler(string name) => name switch
+    {
+        "Health" => () => HealthApi.Get(),
+        "PutTemplate" => (HttpRequest request, string name, UploadApi api, CancellationToken ct) => api.PutTemplateAsync(request, name, ct),
+        "PutRecipientList" => (HttpRequest request, string name, UploadApi api, CancellationToken ct) => api.PutRecipientListAsync(request, name, ct),
+        "CreateCampaign" => (HttpRequest request, CampaignApi api, DurableTaskClient durable, CancellationToken ct) => api.CreateAsync(request, durable, ct),
+        "GetCampaign" => (string id, CampaignApi api, DurableTaskClient durable, CancellationToken ct) => api.GetAsync(id, durable, ct),
+        "GetCampaignRecipients" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.GetRecipientsAsync(request, id, ct),
+        _ => throw new InvalidOperationException($"The local host has no handler for route '{name}'."),
+    };
+}
