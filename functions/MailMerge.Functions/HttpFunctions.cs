@@ -1,0 +1,41 @@
+using MailMerge.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace MailMerge.Functions;
+
+/// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
+public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads)
+{
+    /// <summary>GET /api/health.</summary>
+    [Function("Health")]
+    public static IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        new ResultAction(HealthApi.Get());
+
+    /// <summary>PUT /api/templates/{name}.</summary>
+    [Function("PutTemplate")]
+    public async Task<IActionResult> PutTemplate([HttpTrigger(AuthorizationLevel.Function, "put", Route = "templates/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await uploads.PutTemplateAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>PUT /api/recipient-lists/{name}.</summary>
+    [Function("PutRecipientList")]
+    public async Task<IActionResult> PutRecipientList([HttpTrigger(AuthorizationLevel.Function, "put", Route = "recipient-lists/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await uploads.PutRecipientListAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/campaigns.</summary>
+    [Function("CreateCampaign")]
+    public async Task<IActionResult> CreateCampaign([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await campaigns.CreateAsync(request, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/campaigns/{id}.</summary>
+    [Function("GetCampaign")]
+    public async Task<IActionResult> GetCampaign([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await campaigns.GetAsync(id, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/campaigns/{id}/recipients.</summary>
+    [Function("GetCampaignRecipients")]
+    public async Task<IActionResult> GetCampaignRecipients([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/recipients")] HttpRequest request, string id) =>
+        new ResultAction(await campaigns.GetRecipientsAsync(request, id, request.HttpContext.RequestAborted));
+}

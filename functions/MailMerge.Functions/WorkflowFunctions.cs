@@ -1,0 +1,36 @@
+using MailMerge.Campaigns;
+using MailMerge.Sending;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace MailMerge.Functions;
+
+/// <summary>
+/// One-line [Function] wrappers around each orchestrator and activity class of Core (the class-based source
+/// generator is not available, so a test checks that every registered task has its wrapper here).
+/// </summary>
+public sealed class WorkflowFunctions(
+    LoadCampaignPlanActivity loadPlan,
+    RecordCampaignStateActivity recordState,
+    SendPacketActivity sendPacket)
+{
+    /// <summary>The campaign orchestration.</summary>
+    [Function(nameof(CampaignOrchestrator))]
+    public static Task<CampaignState> RunCampaign([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new CampaignOrchestrator().RunAsync(context, context.GetInput<CampaignCursor>()!);
+
+    /// <summary>Loads a campaign's pacing numbers.</summary>
+    [Function(nameof(LoadCampaignPlanActivity))]
+    public Task<CampaignPlan> LoadPlan([ActivityTrigger] string campaignId, FunctionContext function) =>
+        loadPlan.RunAsync(new FunctionActivityContext(nameof(LoadCampaignPlanActivity), function), campaignId);
+
+    /// <summary>Records a campaign's state change.</summary>
+    [Function(nameof(RecordCampaignStateActivity))]
+    public Task<bool> RecordState([ActivityTrigger] CampaignTransition transition, FunctionContext function) =>
+        recordState.RunAsync(new FunctionActivityContext(nameof(RecordCampaignStateActivity), function), transition);
+
+    /// <summary>Sends one packet.</summary>
+    [Function(nameof(SendPacketActivity))]
+    public Task<PacketResult> SendPacket([ActivityTrigger] PacketRequest packet, FunctionContext function) =>
+        sendPacket.RunAsync(new FunctionActivityContext(nameof(SendPacketActivity), function), packet);
+}
