@@ -1,0 +1,50 @@
+using MailMerge.Campaigns;
+using MailMerge.Sending;
+
+namespace MailMerge.Tests.Campaigns;
+
+public class CampaignRequestValidatorTests
+{
+    private static readonly Dictionary<string, SenderAccount> Senders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["office"] = new SenderAccount { Host = "smtp.example.test", FromAddress = "office@example.test" },
+    };
+
+    [Fact]
+    public void Validate_accepts_a_complete_request()
+    {
+        var request = new CreateCampaignRequest
+        {
+            Name = "n", Subject = "s", Body = "<p>b</p>", Sender = "office",
+            Recipients = [new InlineRecipient("a@example.test", null)], PacketSize = 5, IntervalSeconds = 2, ErrorLimit = 0,
+        };
+        Assert.Empty(CampaignRequestValidator.Validate(request, Senders));
+    }
+
+    [Fact]
+    public void Validate_lists_every_invalid_field_at_once()
+    {
+        var request = new CreateCampaignRequest
+        {
+            Name = " ", Subject = "a\nb", Body = "x", BodyTemplate = "y", Sender = "nobody",
+            PacketSize = 0, IntervalSeconds = -1, ErrorLimit = -2,
+        };
+        Dictionary<string, List<string>> errors = CampaignRequestValidator.Validate(request, Senders);
+
+        Assert.Equal(
+            ["bodyTemplate", "errorLimit", "intervalSeconds", "name", "packetSize", "recipients", "sender", "subject"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("office", errors["sender"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_refuses_both_inline_recipients_and_a_list()
+    {
+        var request = new CreateCampaignRequest
+        {
+            Name = "n", Subject = "s", Body = "b", Sender = "office",
+            Recipients = [new InlineRecipient("a@example.test", null)], RecipientList = "clients",
+        };
+        Assert.Contains("recipientList", CampaignRequestValidator.Validate(request, Senders).Keys);
+    }
+}

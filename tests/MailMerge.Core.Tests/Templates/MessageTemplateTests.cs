@@ -1,0 +1,85 @@
+using MailMerge.Templates;
+using MailMerge.Tests;
+
+namespace MailMerge.Tests.Templates;
+
+public class MessageTemplateTests
+{
+    private static MessageTemplate Create(string subject, string body)
+    {
+        MessageTemplate? template = MessageTemplate.TryCreate(subject, body, out IReadOnlyDictionary<string, TemplateError> errors);
+        Assert.Empty(errors);
+        return template!;
+    }
+
+    private static Dictionary<string, string> Fields(params (string Name, string Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value, StringComparer.OrdinalIgnoreCase);
+
+    [Fact]
+    public void Render_html_encodes_values_in_the_body_and_keeps_them_plain_in_the_subject()
+    {
+        MessageTemplate template = Create("Dla {{ company }}", "<p>{{ company }}</p>");
+        RenderedMessage message = template.Render(Fields(("company", "Nowak & Syn <b>\"Łódź\"</b>")));
+
+        Assert.Equal("Dla Nowak & Syn <b>\"Łódź\"</b>", message.Subject);
+        Assert.Equal("<p>Nowak &amp; Syn &lt;b&gt;&quot;Łódź&quot;&lt;/b&gt;</p>", message.Html);
+        Assert.Contains("Nowak & Syn <b>\"Łódź\"</b>", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_refuses_a_value_that_would_put_a_line_break_into_the_subject()
+    {
+        MessageTemplate template = Create("Hello {{ name }}", "<p>x</p>");
+        Assert.Throws<MergeValueException>(() => template.Render(Fields(("name", "Jan\r\nBcc: all@example.test"))));
+    }
+
+    [Fact]
+    public void Render_uses_the_default_for_empty_and_missing_fields_and_reports_them()
+    {
+        MessageTemplate template = Create("Hi", "{{ contact_name | default: \"Szanowni Państwo\" }} {{ city }}");
+        RenderedMessage message = template.Render(Fields(("contact_name", "")));
+
+        Assert.StartsWith("Szanowni Państwo", message.Html, StringComparison.Ordinal);
+        Assert.Equal(["city", "contact_name"], message.MissingFields);
+    }
+
+    [Fact]
+    public void Render_matches_field_names_ignoring_case()
+    {
+        MessageTemplate template = Create("{{ Company_Name }}", "{{ COMPANY_NAME }}");
+        RenderedMessage message = template.Render(Fields(("company_name", "Softel")));
+        Assert.Equal("Softel", message.Subject);
+        Assert.Empty(message.MissingFields);
+    }
+
+    [Fact]
+    public void Render_offers_the_rendered_subject_to_the_body()
+    {
+        MessageTemplate template = Create("Nowy rachunek {{ n }}", "<title>{{ subject }}</title>");
+        Assert.Equal("<title>Nowy rachunek 7</title>", template.Render(Fields(("n", "7"))).Html);
+    }
+
+    [Fact]
+    public void TryCreate_reports_syntax_errors_with_line_and_column_per_part()
+    {
+        MessageTemplate? template = MessageTemplate.TryCreate("ok {{ x }}", "<p>\n  {{ name </p>", out IReadOnlyDictionary<string, TemplateError> errors);
+
+        Assert.Null(template);
+        TemplateError error = errors["body"];
+        Assert.Equal(2, error.Line);
+        Assert.True(error.Column > 1);
+        Assert.DoesNotContain("subject", errors.Keys);
+    }
+
+    [Fact]
+    public void Render_sample_template_keeps_polish_letters_as_text()
+    {
+        MessageTemplate template = Create("Zmiana rachunku – {{ company_name }}", Samples.BankTemplate());
+        RenderedMessage message = template.Render(Fields(("company_name", "Poligrafia Łowicz"), ("bank_account", "PL61 1090"), ("contact_name", "Józef")));
+
+        Assert.Contains("Dzień dobry Józef", message.Html, StringComparison.Ordinal);
+        Assert.Contains("Poligrafia Łowicz", message.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x", message.Html, StringComparison.Ordinal);
+        Assert.Contains("details_url", message.MissingFields);
+    }
+}
