@@ -58,6 +58,11 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
                 {
                     totals = totals.Add(result);
                     stoppedAtLimit |= result.StoppedAtErrorBudget;
+                    if (result.FirstSendAt is { } firstSend && firstSend.UtcDateTime > packetStart)
+                    {
+                        // Space the packets by when they really started talking to the server, not when they were scheduled.
+                        packetStart = firstSend.UtcDateTime;
+                    }
                 }
 
                 next += parallel;

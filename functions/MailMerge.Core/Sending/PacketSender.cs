@@ -36,22 +36,22 @@ public sealed partial class PacketSender(
         await MarkOrphansUncertainAsync(rows, cancellationToken);
 
         List<RecipientRow> pending = rows.Where(r => r.Status == nameof(RecipientStatus.Pending)).ToList();
-        int connections = 0;
-        bool stopped = false;
+        var run = new PacketRun();
         if (pending.Count > 0)
         {
             await ClaimAsync(pending, cancellationToken);
-            (connections, stopped) = await SendClaimedAsync(request, pending, cancellationToken);
+            await SendClaimedAsync(request, pending, run, cancellationToken);
         }
 
-        LogPacket(log, request.CampaignId, request.Packet, rows.Count, connections);
+        LogPacket(log, request.CampaignId, request.Packet, rows.Count, run.Connections);
         return new PacketResult(
             rows.Count(r => r.Status == nameof(RecipientStatus.Sent)),
             rows.Count(r => r.Status == nameof(RecipientStatus.Failed)),
             rows.Count(r => r.Status == nameof(RecipientStatus.Uncertain)),
             rows.Count(r => !string.IsNullOrEmpty(r.MissingFields)),
-            connections,
-            stopped);
+            run.Connections,
+            run.Stopped,
+            run.FirstSendAt);
     }
 
     private async Task MarkOrphansUncertainAsync(List<RecipientRow> rows, CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ public sealed partial class PacketSender(
         }
     }
 
-    private async Task<(int Connections, bool Stopped)> SendClaimedAsync(PacketRequest request, List<RecipientRow> claimed, CancellationToken cancellationToken)
+    private async Task SendClaimedAsync(PacketRequest request, List<RecipientRow> claimed, PacketRun run, CancellationToken cancellationToken)
     {
         CampaignRecord campaign = await campaigns.FindAsync(request.CampaignId, cancellationToken)
             ?? throw new PacketFailedException($"Campaign {request.CampaignId} no longer exists.");
@@ -102,7 +102,7 @@ public sealed partial class PacketSender(
         SendingOptions settings = options.Value;
         await using var outcomes = new OutcomeWriter(recipients, settings.OutcomeBatch, TimeSpan.FromMilliseconds(settings.OutcomeFlushMilliseconds));
         SmtpClient? client = null;
-        int connections = 0, drops = 0, failures = 0;
+        int drops = 0, failures = 0;
         try
         {
             for (int i = 0; i < claimed.Count; i++)
@@ -111,7 +111,8 @@ public sealed partial class PacketSender(
                 {
                     Release(claimed, i, outcomes);
                     await outcomes.CompleteAsync();
-                    return (connections, true);
+                    run.Stopped = true;
+                    return;
                 }
 
                 RecipientRow row = claimed[i];
@@ -129,9 +130,11 @@ public sealed partial class PacketSender(
                     {
                         if (client is null)
                         {
-                            connections++;
+                            run.Connections++;
                             client = await SmtpConnector.ConnectAsync(account, cancellationToken);
                         }
+
+                        run.FirstSendAt ??= clock.GetUtcNow();
 
                         await client.SendAsync(message, cancellationToken);
                         row.Status = nameof(RecipientStatus.Sent);
@@ -172,7 +175,6 @@ public sealed partial class PacketSender(
             }
 
             await outcomes.CompleteAsync();
-            return (connections, false);
         }
         finally
         {
@@ -256,6 +258,16 @@ public sealed partial class PacketSender(
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>What one run of a packet did, beyond the rows' outcomes.</summary>
+    private sealed class PacketRun
+    {
+        public int Connections { get; set; }
+
+        public bool Stopped { get; set; }
+
+        public DateTimeOffset? FirstSendAt { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} packet {Packet}: {Rows} rows, {Connections} connections")]

@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+using ServerResponse = SmtpServer.Protocol.SmtpResponse;
+
+namespace MailMerge.IntegrationTests.Infrastructure;
+
+/// <summary>A real SMTP server on 127.0.0.1 (SmtpServer package) that keeps what it receives and refuses chosen recipients.</summary>
+internal sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task running;
+
+    private TestSmtpServer(int port, Func<string, (int Code, string Text)?> refuse)
+    {
+        Port = port;
+        Refuse = refuse;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("test-smtp.local")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new ServiceProvider();
+        services.Add(new Store(this));
+        services.Add(new Filter(this));
+        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Decides, per recipient address, a refusal (code and text) or null to accept.</summary>
+    public Func<string, (int Code, string Text)?> Refuse { get; set; }
+
+    public ConcurrentQueue<Received> Messages { get; } = new();
+
+    public static TestSmtpServer Start(Func<string, (int Code, string Text)?>? refuse = null)
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new TestSmtpServer(port, refuse ?? (_ => null));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        stop.Dispose();
+    }
+
+    /// <summary>A message as the server accepted it.</summary>
+    public sealed record Received(string MailFrom, IReadOnlyList<string> Recipients, MimeMessage Message, byte[] Raw, DateTimeOffset At);
+
+    private sealed class Store(TestSmtpServer server) : MessageStore
+    {
+        public override Task<ServerResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            byte[] raw = buffer.ToArray();
+            MimeMessage message = MimeMessage.Load(new MemoryStream(raw), cancellationToken);
+            server.Messages.Enqueue(new Received(
+                transaction.From.AsAddress(),
+                transaction.To.Select(t => t.AsAddress()).ToList(),
+                message,
+                raw,
+                DateTimeOffset.UtcNow));
+            return Task.FromResult(ServerResponse.Ok);
+        }
+    }
+
+    private sealed class Filter(TestSmtpServer server) : MailboxFilter
+    {
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            if (server.Refuse(to.AsAddress()) is { } refusal)
+            {
+                throw new SmtpResponseException(new ServerResponse((SmtpReplyCode)refusal.Code, refusal.Text));
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+}
