@@ -50,7 +50,7 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
 
                 DateTime packetStart = context.CurrentUtcDateTime;
                 int budget = plan.ErrorLimit == 0 ? 0 : plan.ErrorLimit - totals.Failed;
-                int parallel = PacketPlan.Parallel(plan.IntervalSeconds, plan.Parallelism, plan.PacketCount - next);
+                int parallel = PacketPlan.Parallel(plan.IntervalSeconds, plan.ErrorLimit, plan.Parallelism, plan.PacketCount - next);
                 var packets = Enumerable.Range(next, parallel)
                     .Select(p => context.CallActivityAsync<PacketResult>(nameof(SendPacketActivity), new PacketRequest(id, p, plan.PacketSize, budget), PacketRetry))
                     .ToList();

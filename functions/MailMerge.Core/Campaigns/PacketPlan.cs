@@ -21,9 +21,10 @@ public static class PacketPlan
     }
 
     /// <summary>
-    /// How many packets may run at once: one when packets are spaced by an interval (the server's limit rules),
-    /// otherwise up to <paramref name="maxParallel"/>, never more than what is left.
+    /// How many packets may run at once: one when packets are spaced by an interval (the server's limit rules)
+    /// or when an error limit must stop the campaign at an exact count; otherwise up to
+    /// <paramref name="maxParallel"/>, never more than what is left.
     /// </summary>
-    public static int Parallel(double intervalSeconds, int maxParallel, int packetsLeft) =>
-        intervalSeconds > 0 ? Math.Min(1, packetsLeft) : Math.Clamp(packetsLeft, 0, Math.Max(1, maxParallel));
+    public static int Parallel(double intervalSeconds, int errorLimit, int maxParallel, int packetsLeft) =>
+        intervalSeconds > 0 || errorLimit > 0 ? Math.Min(1, packetsLeft) : Math.Clamp(packetsLeft, 0, Math.Max(1, maxParallel));
 }

@@ -22,12 +22,13 @@ public class PacketPlanTests
     }
 
     [Theory]
-    [InlineData(2.0, 4, 10, 1)]
-    [InlineData(0.0, 4, 10, 4)]
-    [InlineData(0.0, 4, 3, 3)]
-    [InlineData(0.0, 0, 3, 1)]
-    public void Parallel_is_one_when_packets_are_spaced(double interval, int max, int left, int expected) =>
-        Assert.Equal(expected, PacketPlan.Parallel(interval, max, left));
+    [InlineData(2.0, 0, 4, 10, 1)]
+    [InlineData(0.0, 3, 4, 10, 1)]
+    [InlineData(0.0, 0, 4, 10, 4)]
+    [InlineData(0.0, 0, 4, 3, 3)]
+    [InlineData(0.0, 0, 0, 3, 1)]
+    public void Parallel_is_one_when_packets_are_spaced_or_an_error_limit_applies(double interval, int errorLimit, int max, int left, int expected) =>
+        Assert.Equal(expected, PacketPlan.Parallel(interval, errorLimit, max, left));
 
     [Fact]
     public void Count_refuses_a_zero_packet_size() => Assert.Throws<ArgumentOutOfRangeException>(() => PacketPlan.Count(3, 0));

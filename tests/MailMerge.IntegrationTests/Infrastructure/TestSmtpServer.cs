@@ -48,8 +48,16 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         return new TestSmtpServer(port, refuse ?? (_ => null));
     }
 
+    private bool disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         await stop.CancelAsync();
         try
         {
