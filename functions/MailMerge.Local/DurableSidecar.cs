@@ -81,9 +81,9 @@ public sealed class DurableSidecar : IAsyncDisposable
             LoggerFactory = loggers,
             // Local defaults favour quick pick-up over storage transactions; a restarted host resumes within seconds.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
-            LeaseInterval = TimeSpan.FromSeconds(15),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(options.RecoverySeconds),
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(options.RecoverySeconds),
+            LeaseInterval = TimeSpan.FromSeconds(Math.Max(10, options.RecoverySeconds / 2)),
             LeaseRenewInterval = TimeSpan.FromSeconds(5),
             LeaseAcquireInterval = TimeSpan.FromSeconds(5),
             PartitionCount = 1,

@@ -19,6 +19,13 @@ public sealed class LocalHostOptions
     [Range(0, 65535)]
     public int SidecarPort { get; set; }
 
+    /// <summary>
+    /// Seconds before a work item taken by a host that died becomes visible again (Azure Storage backend);
+    /// short locally so a restarted host resumes quickly.
+    /// </summary>
+    [Range(5, 600)]
+    public int RecoverySeconds { get; set; } = 30;
+
     /// <summary>Task hub name (letters and digits, 3 to 45 characters), as in Azure.</summary>
     [Required]
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "The task hub name must be 3 to 45 letters and digits, starting with a letter.")]
