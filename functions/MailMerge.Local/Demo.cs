@@ -22,6 +22,7 @@ public static class Demo
             ["MailMerge:ApiKey"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             ["MailMerge:Local:Urls"] = "http://127.0.0.1:0",
             ["MailMerge:Local:TaskHub"] = "demo" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:MailMerge"] = "Warning",
         };
 
         await using LocalHost host = await LocalHost.StartAsync(args, settings);
@@ -55,11 +56,14 @@ public static class Demo
         JsonNode status = await FollowAsync(api, id);
         await PrintReportAsync(api, id);
 
-        string saved = await SaveReceivedAsync(viewer, id, Path.Combine(root, ".demo", id));
+        string folder = Path.Combine(root, ".demo", id);
+        string saved = await SaveReceivedAsync(viewer, id, folder);
+        string report = Path.Combine(folder, "report.csv");
+        await File.WriteAllTextAsync(report, await api.GetStringAsync($"/api/campaigns/{id}/recipients?format=csv"));
         Console.WriteLine();
         Console.WriteLine($"Final state: {status["state"]}.");
         Console.WriteLine($"Received messages: {saved}");
-        Console.WriteLine($"Report as CSV:     GET {host.BaseAddress}api/campaigns/{id}/recipients?format=csv");
+        Console.WriteLine($"Report as CSV:     {report}");
         return status["state"]!.GetValue<string>() == "Completed" ? 0 : 1;
     }
 

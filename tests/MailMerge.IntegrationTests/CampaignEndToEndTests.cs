@@ -86,7 +86,23 @@ public class CampaignEndToEndTests
             name = "spacing", subject = "Hi {{ n }}", body = "<p>{{ n }}</p>", sender = "test",
             recipients, packetSize = 3, intervalSeconds = 1.5,
         });
-        await app.WaitForEndAsync(id);
+
+        var seen = new HashSet<int>();
+        while (true)
+        {
+            JsonNode status = await app.StatusAsync(id);
+            seen.Add(status["packets"]!["done"]!.GetValue<int>());
+            Assert.Equal(3, status["packets"]!["total"]!.GetValue<int>());
+            if (status["state"]!.GetValue<string>() is not ("Scheduled" or "Sending"))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(1, seen);
+        Assert.Contains(2, seen);
 
         List<JsonNode> report = await app.RecipientsAsync(id);
         DateTimeOffset FirstOf(int packet) => report

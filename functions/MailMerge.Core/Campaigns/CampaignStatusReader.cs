@@ -25,7 +25,8 @@ public sealed class CampaignStatusReader(CampaignStore campaigns)
         int packetsDone = record.PacketsDone;
         if (state is CampaignState.Scheduled or CampaignState.Sending)
         {
-            OrchestrationMetadata? instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
+            // Custom status travels with inputs and outputs over the sidecar's API; both are small here (a cursor, a state).
+            OrchestrationMetadata? instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
             if (instance?.SerializedCustomStatus is { Length: > 0 } json && JsonSerializer.Deserialize<CampaignProgress>(json, MailMergeJson.Options) is { } progress)
             {
                 state = progress.State;
