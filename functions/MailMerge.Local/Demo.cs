@@ -21,7 +21,7 @@ public static class Demo
         {
             ["MailMerge:ApiKey"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             ["MailMerge:Local:Urls"] = "http://127.0.0.1:0",
-            ["MailMerge:Local:TaskHub"] = "demo" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
+            ["MailMerge:TaskHub"] = "demo" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
             ["Logging:LogLevel:MailMerge"] = "Warning",
         };
 

@@ -52,6 +52,7 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        options.TaskHub = builder.Configuration["MailMerge:TaskHub"] ?? options.TaskHub;
         Validate(options);
         string apiKey = builder.Configuration["MailMerge:ApiKey"] ?? string.Empty;
         if (apiKey.Length < 16)

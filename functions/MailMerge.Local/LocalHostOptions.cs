@@ -26,7 +26,7 @@ public sealed class LocalHostOptions
     [Range(5, 600)]
     public int RecoverySeconds { get; set; } = 30;
 
-    /// <summary>Task hub name (letters and digits, 3 to 45 characters), as in Azure.</summary>
+    /// <summary>Task hub name (letters and digits, 3 to 45 characters), from <c>MailMerge:TaskHub</c> as in Azure.</summary>
     [Required]
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "The task hub name must be 3 to 45 letters and digits, starting with a letter.")]
     public string TaskHub { get; set; } = "mailmerge";

@@ -29,7 +29,7 @@ internal sealed class MailMergeApp : IAsyncDisposable
         ["MailMerge:ApiKey"] = ApiKey,
         ["MailMerge:Storage:ConnectionString"] = storage,
         ["MailMerge:Local:Urls"] = "http://127.0.0.1:0",
-        ["MailMerge:Local:TaskHub"] = taskHub,
+        ["MailMerge:TaskHub"] = taskHub,
         ["MailMerge:Senders:test:Host"] = "127.0.0.1",
         ["MailMerge:Senders:test:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["MailMerge:Senders:test:Tls"] = "None",
