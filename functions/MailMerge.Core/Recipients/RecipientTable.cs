@@ -12,14 +12,30 @@ public sealed class RecipientTable(TableServiceClient tables)
 
     private TableClient Table => tables.GetTableClient(StorageNames.RecipientsTable);
 
+    /// <summary>Transactions a bulk write keeps in flight at once.</summary>
+    public const int WriteParallelism = 8;
+
     /// <summary>Inserts or replaces rows (idempotent, so a repeated create writes the same rows again).</summary>
     public async Task UpsertAsync(IEnumerable<RecipientRow> rows, CancellationToken cancellationToken = default)
     {
-        foreach (RecipientRow[] chunk in rows.Chunk(TransactionLimit))
+        RecipientRow[][] chunks = rows.Chunk(TransactionLimit).ToArray();
+        if (chunks.Length == 1)
         {
-            var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r));
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            await SubmitUpsertAsync(chunks[0], cancellationToken);
+            return;
         }
+
+        // A large list is written several transactions at a time; each is atomic and the whole write is idempotent.
+        await Parallel.ForEachAsync(
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken },
+            async (chunk, token) => await SubmitUpsertAsync(chunk, token));
+    }
+
+    private async Task SubmitUpsertAsync(RecipientRow[] chunk, CancellationToken cancellationToken)
+    {
+        var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r));
+        await Table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
     /// <summary>Replaces rows only if nobody changed them since they were read (ETag); throws 412 otherwise.</summary>
