@@ -55,16 +55,33 @@ public static class RequestBody
         catch (JsonException ex)
         {
             string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return (null, Problems.Invalid(field, $"Not valid JSON here (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {FirstSentence(ex.Message)}"));
+            return (null, Problems.Invalid(field, $"{Describe(ex.Message)} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
         }
     }
 
     private static IResult TooLarge(long limit) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"Send at most {limit / 1024 / 1024} MB.");
 
-    private static string FirstSentence(string message)
+    /// <summary>Says what was expected in words instead of .NET type names.</summary>
+    private static string Describe(string message)
     {
-        int end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..(end + 1)] : message;
+        const string marker = "could not be converted to ";
+        int at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return message.StartsWith("Merge field", StringComparison.Ordinal) ? message.TrimEnd('.') : "Not valid JSON here";
+        }
+
+        string type = message[(at + marker.Length)..];
+        string expected =
+            type.Contains("Int32", StringComparison.Ordinal) ? "a whole number" :
+            type.Contains("Double", StringComparison.Ordinal) ? "a number" :
+            type.Contains("DateTimeOffset", StringComparison.Ordinal) ? "a date and time with offset, e.g. 2026-12-01T09:00:00+01:00" :
+            type.Contains("List`1", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) ? "an array" :
+            type.Contains("Dictionary`2", StringComparison.Ordinal) ? "an object of field names and text values" :
+            type.StartsWith("System.String", StringComparison.Ordinal) ? "a string" :
+            type.StartsWith("System.Boolean", StringComparison.Ordinal) ? "true or false" :
+            "an object";
+        return $"Expected {expected} here";
     }
 }
