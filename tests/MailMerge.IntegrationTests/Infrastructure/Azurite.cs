@@ -12,7 +12,10 @@ internal static class Azurite
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static Process? started;
 
-    public const string ConnectionString =
+    /// <summary>The connection string the tests use: <c>MAILMERGE_TEST_STORAGE</c> when set (an Azurite elsewhere), else Azurite's defaults.</summary>
+    public static string ConnectionString { get; } = Environment.GetEnvironmentVariable("MAILMERGE_TEST_STORAGE") is { Length: > 0 } configured ? configured : DefaultConnectionString;
+
+    private const string DefaultConnectionString =
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
         "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
@@ -20,6 +23,11 @@ internal static class Azurite
 
     public static async Task<string> EnsureRunningAsync()
     {
+        if (ConnectionString != DefaultConnectionString)
+        {
+            return ConnectionString;
+        }
+
         await Gate.WaitAsync();
         try
         {
