@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace MailMerge.Letters;
+
+/// <summary>
+/// The state of one combined document being written: the main part streamed letter by letter, with the
+/// counts and missing fields gathered on the way. Only the letter being merged is held in memory.
+/// </summary>
+internal sealed class CombinedDocumentSession
+{
+    private readonly DocxTemplate _template;
+    private readonly CultureInfo _culture;
+    private readonly MergeValues _first;
+    private readonly List<OpenXmlElement> _before;
+    private readonly List<OpenXmlElement> _repeated;
+    private readonly List<OpenXmlElement> _after;
+    private readonly NumberingRestart? _numbering;
+    private readonly Dictionary<int, IReadOnlyList<string>> _missingByLetter = [];
+    private readonly MissingFieldSet _sharedMissing = new();
+    private XmlWriter? _writer;
+    private int _letterCount;
+    private uint _nextDrawingId;
+
+    public CombinedDocumentSession(DocxTemplate template, CultureInfo culture, MergeValues first)
+    {
+        _template = template;
+        _culture = culture;
+        _first = first;
+        (_before, _repeated, _after) = template.Layout.Split(template.Body);
+
+        // The template's own page break after its letter would leave a blank page between letters.
+        while (_repeated.Count > 1 && LetterCopy.IsPageBreakOnly(_repeated[^1]))
+        {
+            _repeated.RemoveAt(_repeated.Count - 1);
+        }
+
+        _numbering = NumberingRestart.Create(template.NumberingPart?.Root as Numbering, _repeated);
+        _nextDrawingId = template.MaxDrawingId + 1;
+    }
+
+    public bool RestartsNumbering => _numbering is not null;
+
+    /// <summary>Renders a part shared by all letters (header, footer, notes) with the first recipient's values.</summary>
+    public OpenXmlElement RenderShared(OpenXmlElement root)
+    {
+        var copy = _template.Clone(root);
+        FieldRenderer.Render(copy, _template.Occurrences, _first, _culture, _sharedMissing);
+        return copy;
+    }
+
+    /// <summary>Starts the main part: document and body start tags, then what precedes the repeated part.</summary>
+    public void Begin(Stream stream)
+    {
+        _writer = XmlPartWriter.Create(stream);
+        var document = (Document)_template.MainDocument.Root;
+        XmlPartWriter.WriteStartTag(_writer, document);
+        foreach (var child in document.ChildElements.TakeWhile(c => c is not Body))
+        {
+            child.WriteTo(_writer);
+        }
+
+        XmlPartWriter.WriteStartTag(_writer, _template.Body);
+        WriteShared(_before);
+    }
+
+    public void AddLetter(MergeValues values)
+    {
+        var writer = _writer ?? throw new InvalidOperationException("Begin was not called.");
+        var letter = _repeated.Select(_template.Clone).ToList();
+        if (_letterCount > 0)
+        {
+            LetterCopy.StartOnNewPage(letter);
+            LetterCopy.MakeIdentifiersUnique(letter, ref _nextDrawingId);
+        }
+
+        _numbering?.Remap(letter, _letterCount);
+        var missing = new MissingFieldSet();
+        foreach (var element in letter)
+        {
+            FieldRenderer.Render(element, _template.Occurrences, values, _culture, missing);
+            element.WriteTo(writer);
+        }
+
+        if (missing.Count > 0)
+        {
+            _missingByLetter[_letterCount] = missing.ToList();
+        }
+
+        _letterCount++;
+    }
+
+    /// <summary>Writes what follows the repeated part, the section properties, and closes the part.</summary>
+    public void End()
+    {
+        var writer = _writer ?? throw new InvalidOperationException("Begin was not called.");
+        WriteShared(_after);
+        foreach (var section in _template.Body.Elements<SectionProperties>())
+        {
+            section.WriteTo(writer);
+        }
+
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteEndDocument();
+        writer.Dispose();
+        _writer = null;
+    }
+
+    public void WriteNumbering(Stream stream) => _numbering?.Write(stream, _letterCount);
+
+    public CombinedDocumentResult Result()
+    {
+        // Shared fields show the first recipient's values, so their gaps are the first letter's gaps.
+        if (_sharedMissing.Count > 0)
+        {
+            var first = _missingByLetter.TryGetValue(0, out var own) ? own : [];
+            _missingByLetter[0] = first.Concat(_sharedMissing.ToList()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        }
+
+        return new CombinedDocumentResult(_letterCount, _missingByLetter);
+    }
+
+    private void WriteShared(List<OpenXmlElement> elements)
+    {
+        foreach (var element in elements.Select(_template.Clone))
+        {
+            FieldRenderer.Render(element, _template.Occurrences, _first, _culture, _sharedMissing);
+            element.WriteTo(_writer!);
+        }
+    }
+}
