@@ -1,0 +1,107 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace MailMerge.Letters.Tests;
+
+/// <summary>Builds small .docx templates in code from WordprocessingML snippets.</summary>
+internal static class TestDocx
+{
+    public const string Namespaces =
+        "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+        + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+        + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+        + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+        + "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" "
+        + "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+        + "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" mc:Ignorable=\"w14\"";
+
+    public const string Section =
+        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+        + "<w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>";
+
+    /// <summary>A paragraph with one plain run.</summary>
+    public static string P(string text) => $"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>";
+
+    /// <summary>A complex MERGEFIELD as Word writes it: begin, instruction, separate, «name», end.</summary>
+    public static string Complex(string instruction, string runProperties = "") =>
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        + $"<w:r><w:instrText xml:space=\"preserve\"> {instruction} </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        + $"<w:r>{runProperties}<w:t>«field»</w:t></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+
+    /// <summary>A simple field (w:fldSimple).</summary>
+    public static string Simple(string instruction, string runProperties = "") =>
+        $"<w:fldSimple w:instr=\" {instruction} \"><w:r>{runProperties}<w:t>«field»</w:t></w:r></w:fldSimple>";
+
+    public static DocxTemplate Template(string body, Action<MainDocumentPart>? addParts = null) =>
+        DocxTemplate.Load(new MemoryStream(Build(body, addParts)));
+
+    public static byte[] Build(string body, Action<MainDocumentPart>? addParts = null)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            addParts?.Invoke(main);
+            var section = body.Contains("<w:sectPr", StringComparison.Ordinal) ? string.Empty : Section;
+            main.Document = new Document($"<w:document {Namespaces}><w:body>{body}{section}</w:body></w:document>");
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Adds a header part and returns its relationship id, for a sectPr headerReference.</summary>
+    public static string AddHeader(MainDocumentPart main, string content)
+    {
+        var part = main.AddNewPart<HeaderPart>();
+        part.Header = new Header($"<w:hdr {Namespaces}>{content}</w:hdr>");
+        return main.GetIdOfPart(part);
+    }
+
+    public static string AddFooter(MainDocumentPart main, string content)
+    {
+        var part = main.AddNewPart<FooterPart>();
+        part.Footer = new Footer($"<w:ftr {Namespaces}>{content}</w:ftr>");
+        return main.GetIdOfPart(part);
+    }
+
+    public static void AddFootnote(MainDocumentPart main, string content)
+    {
+        var part = main.AddNewPart<FootnotesPart>();
+        part.Footnotes = new Footnotes(
+            $"<w:footnotes {Namespaces}>"
+            + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+            + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+            + $"<w:footnote w:id=\"1\">{content}</w:footnote></w:footnotes>");
+    }
+
+    /// <summary>A decimal list (numId 1) on level 0.</summary>
+    public static void AddNumbering(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<NumberingDefinitionsPart>();
+        part.Numbering = new Numbering(
+            $"<w:numbering {Namespaces}>"
+            + "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
+            + "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/>"
+            + "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+            + "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>");
+    }
+
+    /// <summary>A numbered paragraph of list 1.</summary>
+    public static string NumberedP(string text) =>
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+        + $"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>";
+
+    /// <summary>An inline DrawingML text box holding <paramref name="paragraphs"/>.</summary>
+    public static string TextBox(string paragraphs, int id = 1) =>
+        "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+        + "<wp:extent cx=\"2000000\" cy=\"500000\"/>"
+        + $"<wp:docPr id=\"{id}\" name=\"Text Box {id}\"/>"
+        + "<a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+        + "<wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"2000000\" cy=\"500000\"/></a:xfrm>"
+        + "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></wps:spPr>"
+        + $"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
+        + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+}
