@@ -43,14 +43,14 @@ internal sealed class MergedDocument : IDisposable
             .Concat(Main.FooterParts.Select(p => p.Footer))
             .OfType<OpenXmlPartRootElement>();
 
-    public static MergedDocument Merge(DocxTemplate template, IReadOnlyDictionary<string, string?> values, out LetterMergeResult result, System.Globalization.CultureInfo? culture = null)
+    public static MergedDocument Merge(DocxTemplate template, Dictionary<string, string?> values, out LetterMergeResult result, System.Globalization.CultureInfo? culture = null)
     {
         using var output = new MemoryStream();
         result = template.Merge(values, output, culture);
         return new MergedDocument(output.ToArray());
     }
 
-    public static MergedDocument Merge(DocxTemplate template, IReadOnlyDictionary<string, string?> values, System.Globalization.CultureInfo? culture = null) =>
+    public static MergedDocument Merge(DocxTemplate template, Dictionary<string, string?> values, System.Globalization.CultureInfo? culture = null) =>
         Merge(template, values, out _, culture);
 
     public static string TextOf(OpenXmlElement root)

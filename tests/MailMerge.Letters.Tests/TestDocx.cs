@@ -33,7 +33,7 @@ internal static class TestDocx
 
     /// <summary>A simple field (w:fldSimple).</summary>
     public static string Simple(string instruction, string runProperties = "") =>
-        $"<w:fldSimple w:instr=\" {instruction} \"><w:r>{runProperties}<w:t>«field»</w:t></w:r></w:fldSimple>";
+        $"<w:fldSimple w:instr=\" {instruction.Replace("\"", "&quot;", StringComparison.Ordinal)} \"><w:r>{runProperties}<w:t>«field»</w:t></w:r></w:fldSimple>";
 
     public static DocxTemplate Template(string body, Action<MainDocumentPart>? addParts = null) =>
         DocxTemplate.Load(new MemoryStream(Build(body, addParts)));
