@@ -38,13 +38,24 @@ internal static class TestDocx
     public static DocxTemplate Template(string body, Action<MainDocumentPart>? addParts = null) =>
         DocxTemplate.Load(new MemoryStream(Build(body, addParts)));
 
-    public static byte[] Build(string body, Action<MainDocumentPart>? addParts = null)
+    /// <summary>A template whose body is written after its parts are added, to refer to their ids.</summary>
+    public static DocxTemplate Template(Func<MainDocumentPart, string> partsThenBody) =>
+        DocxTemplate.Load(new MemoryStream(Build(partsThenBody)));
+
+    public static byte[] Build(string body, Action<MainDocumentPart>? addParts = null) =>
+        Build(main =>
+        {
+            addParts?.Invoke(main);
+            return body;
+        });
+
+    public static byte[] Build(Func<MainDocumentPart, string> partsThenBody)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            addParts?.Invoke(main);
+            var body = partsThenBody(main);
             var section = body.Contains("<w:sectPr", StringComparison.Ordinal) ? string.Empty : Section;
             main.Document = new Document($"<w:document {Namespaces}><w:body>{body}{section}</w:body></w:document>");
         }
