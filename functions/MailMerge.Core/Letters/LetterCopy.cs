@@ -18,8 +18,9 @@ internal static class LetterCopy
     {
         if (letter.Count > 0 && letter[0] is Paragraph first)
         {
-            first.ParagraphProperties ??= new ParagraphProperties();
-            first.ParagraphProperties.PageBreakBefore = new PageBreakBefore();
+            // Prepended by hand: the typed setter places it after any field marker, where pPr is invalid.
+            var properties = first.ParagraphProperties ?? first.PrependChild(new ParagraphProperties());
+            properties.PageBreakBefore = new PageBreakBefore();
             return;
         }
 

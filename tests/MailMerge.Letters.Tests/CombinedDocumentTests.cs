@@ -1,0 +1,282 @@
+using System.Runtime.CompilerServices;
+using DocumentFormat.OpenXml.Wordprocessing;
+using static MailMerge.Letters.Tests.TestDocx;
+
+namespace MailMerge.Letters.Tests;
+
+public sealed class CombinedDocumentTests
+{
+    private static readonly string[] Names = ["Anna", "Bartosz", "Celina"];
+
+    private static IEnumerable<IReadOnlyDictionary<string, string?>> Recipients(params string[] names) =>
+        names.Select(n => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["name"] = n });
+
+    private static MergedDocument Combine(DocxTemplate template, IEnumerable<IReadOnlyDictionary<string, string?>> recipients, out CombinedDocumentResult result)
+    {
+        using var output = new MemoryStream();
+        result = new CombinedDocumentWriter(template).Write(recipients, output);
+        var merged = new MergedDocument(output.ToArray());
+        merged.AssertNoFieldLeft();
+        merged.AssertValid();
+        return merged;
+    }
+
+    private static List<Paragraph> BodyParagraphs(MergedDocument merged) => merged.Body.Elements<Paragraph>().ToList();
+
+    [Fact]
+    public void Combined_repeats_the_whole_body_when_the_template_has_no_markers()
+    {
+        var template = Template(P("Dear {{ name }},") + P("Kind regards"));
+
+        using var merged = Combine(template, Recipients(Names), out var result);
+
+        Assert.Equal(3, result.LetterCount);
+        Assert.Equal("Dear Anna,\nKind regards\nDear Bartosz,\nKind regards\nDear Celina,\nKind regards", merged.BodyText);
+        Assert.Single(merged.Body.Elements<SectionProperties>());
+        Assert.IsType<SectionProperties>(merged.Body.LastChild);
+    }
+
+    [Fact]
+    public void Combined_starts_each_letter_after_the_first_on_a_new_page_without_a_trailing_break()
+    {
+        var template = Template(P("Dear {{ name }},") + P("Kind regards"));
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        var paragraphs = BodyParagraphs(merged);
+        var breaking = paragraphs.Where(p => p.ParagraphProperties?.PageBreakBefore is not null).Select(MergedDocument.TextOf).ToList();
+        Assert.Equal(["Dear Bartosz,", "Dear Celina,"], breaking);
+        Assert.Empty(merged.Body.Descendants<Break>());
+    }
+
+    [Fact]
+    public void Combined_drops_the_templates_own_page_break_after_the_letter()
+    {
+        var template = Template(P("Dear {{ name }},") + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        Assert.Empty(merged.Body.Descendants<Break>());
+        Assert.Equal(3, BodyParagraphs(merged).Count);
+    }
+
+    [Fact]
+    public void Combined_puts_a_thin_breaking_paragraph_before_a_letter_that_starts_with_a_table()
+    {
+        var table =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid>"
+            + "<w:tr><w:tc><w:p><w:r><w:t>{{ name }}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        var template = Template(table + P("End"));
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        Assert.Equal(3, merged.Body.Elements<Table>().Count());
+        Assert.Equal(2, merged.Body.Elements<Paragraph>().Count(p => p.ParagraphProperties?.PageBreakBefore is not null));
+    }
+
+    [Fact]
+    public void Combined_repeats_only_the_part_between_the_markers()
+    {
+        var template = Template(
+            P("Cover page for {{ batch }}") + P("#BEGIN_CONTEXT#") + P("Dear {{ name }},") + P("#END_CONTEXT#") + P("Printed by MailMerge"));
+        var recipients = Names.Select(n => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["name"] = n, ["batch"] = "B-" + n });
+
+        using var merged = Combine(template, recipients, out var result);
+
+        Assert.True(template.HasContextMarkers);
+        Assert.Null(template.ContextMarkerProblem);
+        Assert.Equal(3, result.LetterCount);
+        Assert.Equal("Cover page for B-Anna\nDear Anna,\nDear Bartosz,\nDear Celina,\nPrinted by MailMerge", merged.BodyText);
+        Assert.DoesNotContain("CONTEXT", merged.Body.OuterXml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Combined_reads_markers_split_over_runs()
+    {
+        var template = Template(
+            "<w:p><w:r><w:t>#BEGIN_</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:t>CONTEXT#</w:t></w:r></w:p>"
+            + P("{{ name }}") + P("#END_CONTEXT#") + P("Annex"));
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        Assert.Equal("Anna\nBartosz\nCelina\nAnnex", merged.BodyText);
+    }
+
+    [Fact]
+    public void Merge_of_one_letter_removes_the_marker_paragraphs()
+    {
+        var template = Template(P("Intro") + P("#BEGIN_CONTEXT#") + P("Dear {{ name }},") + P("#END_CONTEXT#"));
+
+        using var merged = MergedDocument.Merge(template, new() { ["name"] = "Anna" });
+
+        Assert.Equal("Intro\nDear Anna,", merged.BodyText);
+        merged.AssertValid();
+    }
+
+    [Theory]
+    [InlineData("<BEGIN>{{ name }}", "#END_CONTEXT#")]
+    [InlineData("{{ name }}<END>", "#BEGIN_CONTEXT#")]
+    [InlineData("<END>{{ name }}<BEGIN>", "before")]
+    [InlineData("<BEGIN>{{ name }}<END><BEGIN>x<END>", "only one")]
+    [InlineData("<BEGIN><END>{{ name }}", "Nothing lies between")]
+    public void Combined_refuses_a_template_with_broken_markers(string layout, string explanation)
+    {
+        var body = string.Concat(layout.Replace("<BEGIN>", "|#BEGIN_CONTEXT#|", StringComparison.Ordinal)
+            .Replace("<END>", "|#END_CONTEXT#|", StringComparison.Ordinal)
+            .Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Select(P));
+        var template = Template(body);
+        using var output = new MemoryStream();
+
+        var error = Assert.Throws<LetterTemplateException>(() => new CombinedDocumentWriter(template).Write(Recipients(Names), output));
+
+        Assert.Contains(explanation, error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.Message, template.ContextMarkerProblem);
+        Assert.Equal(0, output.Length);
+    }
+
+    [Fact]
+    public void Combined_refuses_a_marker_sharing_its_line_with_text()
+    {
+        var template = Template(P("#BEGIN_CONTEXT# Dear {{ name }}") + P("#END_CONTEXT#"));
+
+        var error = Assert.Throws<LetterTemplateException>(() => new CombinedDocumentWriter(template).Write(Recipients(Names), Stream.Null));
+
+        Assert.Contains("alone on its line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Combined_refuses_a_marker_inside_a_table()
+    {
+        var table =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid>"
+            + $"<w:tr><w:tc>{P("#BEGIN_CONTEXT#")}</w:tc></w:tr></w:tbl>";
+        var template = Template(table + P("{{ name }}") + P("#END_CONTEXT#"));
+
+        var error = Assert.Throws<LetterTemplateException>(() => new CombinedDocumentWriter(template).Write(Recipients(Names), Stream.Null));
+
+        Assert.Contains("table", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Combined_refuses_an_empty_recipient_list()
+    {
+        var template = Template(P("{{ name }}"));
+
+        Assert.Throws<ArgumentException>(() => new CombinedDocumentWriter(template).Write([], Stream.Null));
+    }
+
+    [Fact]
+    public void Combined_restarts_numbered_lists_in_every_letter()
+    {
+        var template = Template(P("Dear {{ name }},") + NumberedP("first point") + NumberedP("second point"), AddNumbering);
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        var numbering = merged.Main.NumberingDefinitionsPart!.Numbering!;
+        var listIds = merged.Body.Descendants<NumberingId>().Select(n => n.Val!.Value).ToList();
+        Assert.Equal(6, listIds.Count);
+        Assert.Equal(3, listIds.Distinct().Count());
+        Assert.Equal(listIds[0], listIds[1]);
+        foreach (var id in listIds.Distinct())
+        {
+            var instance = numbering.Elements<NumberingInstance>().Single(n => n.NumberID!.Value == id);
+            Assert.Equal(0, instance.AbstractNumId!.Val!.Value);
+            var levelZero = instance.Elements<LevelOverride>().Single(o => o.LevelIndex!.Value == 0);
+            Assert.Equal(1, levelZero.StartOverrideNumberingValue!.Val!.Value);
+        }
+    }
+
+    [Fact]
+    public void Combined_reports_missing_fields_by_letter()
+    {
+        var template = Template(P("{{ name }} {{ city }}"));
+        var recipients = new IReadOnlyDictionary<string, string?>[]
+        {
+            new Dictionary<string, string?> { ["name"] = "Anna", ["city"] = "Opole" },
+            new Dictionary<string, string?> { ["name"] = "Bartosz" },
+            new Dictionary<string, string?> { ["city"] = "Kalisz" },
+        };
+
+        using var merged = Combine(template, recipients, out var result);
+
+        Assert.Equal(3, result.LetterCount);
+        Assert.Equal([1, 2], result.MissingFieldsByLetter.Keys.Order());
+        Assert.Equal(["city"], result.MissingFieldsByLetter[1]);
+        Assert.Equal(["name"], result.MissingFieldsByLetter[2]);
+    }
+
+    [Fact]
+    public void Combined_keeps_bookmarks_and_drawing_ids_unique()
+    {
+        var template = Template(
+            "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"_GoBack\"/><w:bookmarkEnd w:id=\"0\"/><w:r><w:t>{{ name }}</w:t></w:r>"
+            + TextBox(P("{{ name }}"), id: 5) + "</w:p>");
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        Assert.Single(merged.Body.Descendants<BookmarkStart>());
+        var drawingIds = merged.Body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Id!.Value).ToList();
+        Assert.Equal(3, drawingIds.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Combined_streams_recipients_read_asynchronously_to_a_forward_only_stream()
+    {
+        var template = Template(P("Dear {{ name }},"));
+        var output = new ForwardOnlyStream();
+
+        var result = await new CombinedDocumentWriter(template).WriteAsync(ReadSlowly(200), output);
+
+        Assert.Equal(200, result.LetterCount);
+        using var merged = new MergedDocument(output.ToArray());
+        Assert.Equal(200, merged.Body.Elements<Paragraph>().Count());
+        Assert.StartsWith("Dear Recipient 0,\nDear Recipient 1,", merged.BodyText, StringComparison.Ordinal);
+        merged.AssertValid();
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyDictionary<string, string?>> ReadSlowly(
+        int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new Dictionary<string, string?> { ["name"] = $"Recipient {i}" };
+        }
+    }
+
+    /// <summary>A write-only stream that cannot seek, as an upload to blob storage is.</summary>
+    private sealed class ForwardOnlyStream : Stream
+    {
+        private readonly MemoryStream _inner = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _inner.Position;
+            set => throw new NotSupportedException();
+        }
+
+        public byte[] ToArray() => _inner.ToArray();
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
+    }
+}
