@@ -37,7 +37,8 @@ internal sealed class CombinedDocumentSession
             _repeated.RemoveAt(_repeated.Count - 1);
         }
 
-        _numbering = NumberingRestart.Create(template.NumberingPart?.Root as Numbering, _repeated);
+        var numbering = template.NumberingPart?.Root is Numbering root ? template.Clone(root) : null;
+        _numbering = NumberingRestart.Create(numbering, _repeated);
         _nextDrawingId = template.MaxDrawingId + 1;
     }
 
@@ -56,13 +57,13 @@ internal sealed class CombinedDocumentSession
     {
         _writer = XmlPartWriter.Create(stream);
         var document = (Document)_template.MainDocument.Root;
-        XmlPartWriter.WriteStartTag(_writer, document);
+        XmlPartWriter.WriteStartTag(_writer, _template.CloneShallow(document));
         foreach (var child in document.ChildElements.TakeWhile(c => c is not Body))
         {
-            child.WriteTo(_writer);
+            _template.Clone(child).WriteTo(_writer);
         }
 
-        XmlPartWriter.WriteStartTag(_writer, _template.Body);
+        XmlPartWriter.WriteStartTag(_writer, _template.CloneShallow(_template.Body));
         WriteShared(_before);
     }
 
@@ -99,7 +100,7 @@ internal sealed class CombinedDocumentSession
         WriteShared(_after);
         foreach (var section in _template.Body.Elements<SectionProperties>())
         {
-            section.WriteTo(writer);
+            _template.Clone(section).WriteTo(writer);
         }
 
         writer.WriteEndElement();

@@ -91,7 +91,7 @@ public sealed class DocxTemplate
         var package = buffer.ToArray();
         try
         {
-            return Parse(package);
+            return Parse(AsDocument(package));
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException)
         {
@@ -159,6 +159,16 @@ public sealed class DocxTemplate
         }
     }
 
+    /// <summary>A copy of the element without its children (for its start tag).</summary>
+    internal T CloneShallow<T>(T element)
+        where T : OpenXmlElement
+    {
+        lock (_gate)
+        {
+            return (T)element.CloneNode(false);
+        }
+    }
+
     private static DocxTemplate Parse(byte[] package)
     {
         using var stream = new MemoryStream(package, writable: false);
@@ -201,6 +211,24 @@ public sealed class DocxTemplate
         var used = Renumber(mainPart.Root, others, occurrences);
         var layout = ContextLayout.Analyse(((Document)mainPart.Root).Body!);
         return new DocxTemplate(package, mainPart, others, numbering, used, layout, drawingIds.DefaultIfEmpty(0u).Max());
+    }
+
+    /// <summary>A Word template (.dotx) becomes a document, so merged letters open as documents.</summary>
+    private static byte[] AsDocument(byte[] package)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(package);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            if (document.DocumentType != WordprocessingDocumentType.Template)
+            {
+                return package;
+            }
+
+            document.ChangeDocumentType(WordprocessingDocumentType.Document);
+        }
+
+        return stream.ToArray();
     }
 
     private static TemplatePart? Normalise(OpenXmlPart part, List<FieldOccurrence> occurrences)

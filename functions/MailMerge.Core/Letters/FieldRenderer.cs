@@ -23,7 +23,7 @@ internal static class FieldRenderer
                 missing.Add(field.Name);
             }
 
-            var run = ValueRun.Create(MergeFieldFormatter.Format(field, value, culture), occurrence.RunProperties);
+            var run = ValueRun.Create(MergeFieldFormatter.Format(field, value, culture), occurrence.RunPropertiesXml);
             if (run is not null)
             {
                 marker.InsertBeforeSelf(run);

@@ -80,7 +80,7 @@ internal static partial class PlaceholderCollapser
         var marker = FieldMarker.Create(occurrences.Count);
         occurrences.Add(new FieldOccurrence(
             MergeFieldInstruction.ForPlaceholder(name),
-            (RunProperties?)first.Run.RunProperties?.CloneNode(true)));
+            first.Run.RunProperties?.OuterXml));
         first.Run.InsertAfterSelf(marker);
 
         if (ReferenceEquals(first, last))

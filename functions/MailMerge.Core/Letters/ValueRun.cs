@@ -11,7 +11,7 @@ namespace MailMerge.Letters;
 /// </summary>
 internal static class ValueRun
 {
-    public static Run? Create(string text, RunProperties? properties)
+    public static Run? Create(string text, string? propertiesXml)
     {
         if (text.Length == 0)
         {
@@ -19,9 +19,9 @@ internal static class ValueRun
         }
 
         var run = new Run();
-        if (properties is not null)
+        if (propertiesXml is not null)
         {
-            run.AppendChild((RunProperties)properties.CloneNode(true));
+            run.AppendChild(new RunProperties(propertiesXml));
         }
 
         var segment = new StringBuilder();

@@ -35,7 +35,7 @@ internal static class WordFieldCollapser
 
         var properties = simple.Descendants<Run>().FirstOrDefault()?.RunProperties;
         simple.InsertBeforeSelf(FieldMarker.Create(occurrences.Count));
-        occurrences.Add(new FieldOccurrence(field, (RunProperties?)properties?.CloneNode(true)));
+        occurrences.Add(new FieldOccurrence(field, properties?.OuterXml));
         simple.Remove();
     }
 
@@ -102,7 +102,7 @@ internal static class WordFieldCollapser
 
             var properties = (field.ResultRun ?? field.InstructionRun ?? begin).RunProperties;
             begin.InsertBeforeSelf(FieldMarker.Create(occurrences.Count));
-            occurrences.Add(new FieldOccurrence(instruction, (RunProperties?)properties?.CloneNode(true)));
+            occurrences.Add(new FieldOccurrence(instruction, properties?.OuterXml));
             for (var i = field.BeginIndex; i <= field.EndIndex; i++)
             {
                 if (runs[i].Parent is not null)

@@ -28,7 +28,7 @@ internal static class XmlPartWriter
     }
 
     /// <summary>
-    /// Writes the start tag of <paramref name="element"/> with all its attributes and namespace declarations
+    /// Writes the start tag of <paramref name="element"/> (a detached copy: it is cloned again here) with all its attributes and namespace declarations
     /// (mc:Ignorable included), so children written after it share those prefixes.
     /// </summary>
     public static void WriteStartTag(XmlWriter writer, OpenXmlElement element)
@@ -37,6 +37,22 @@ internal static class XmlPartWriter
         using var reader = XmlReader.Create(new StringReader(shallow.OuterXml));
         reader.MoveToContent();
         writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
-        writer.WriteAttributes(reader, defattr: true);
+        if (!reader.MoveToFirstAttribute())
+        {
+            return;
+        }
+
+        do
+        {
+            var isDeclaration = reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns");
+            var declaredPrefix = reader.Prefix == "xmlns" ? reader.LocalName : string.Empty;
+            if (isDeclaration && writer.LookupPrefix(reader.Value) == declaredPrefix)
+            {
+                continue; // Already declared by an enclosing element.
+            }
+
+            writer.WriteAttributeString(reader.Prefix, reader.LocalName, reader.NamespaceURI, reader.Value);
+        }
+        while (reader.MoveToNextAttribute());
     }
 }
