@@ -15,7 +15,7 @@ internal sealed class ForwardOnlyStream : Stream
 
     public override long Position
     {
-        get => _inner.Position;
+        get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
 
