@@ -145,6 +145,8 @@ public sealed class MergeFieldTests
     [InlineData("03.12.2026", "yyyy-MM-dd", "pl-PL", "2026-12-03")]
     [InlineData("2026-12-03", "dddd", "pl-PL", "czwartek")]
     [InlineData("2026-12-03", "d", "pl-PL", "3")]
+    [InlineData("2026-12-03T23:30:00+01:00", "d MMMM yyyy HH:mm", "pl-PL", "3 grudnia 2026 23:30")]
+    [InlineData("2026-12-03T23:30:00Z", "yyyy-MM-dd HH:mm", "pl-PL", "2026-12-03 23:30")]
     [InlineData("soon", "d MMMM yyyy", "pl-PL", "soon")]
     public void Merge_formats_dates_by_the_date_switch_in_the_given_culture(string value, string picture, string culture, string expected)
     {

@@ -9,14 +9,15 @@ internal static class WordDatePicture
     /// <summary>The value formatted, or null when the value is not a date.</summary>
     public static string? Format(string value, string picture, CultureInfo culture)
     {
+        // Parsed with its offset and shown as the clock time written, never shifted to the server's zone.
         const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces;
-        if (!DateTime.TryParse(value, culture, Styles, out var date)
-            && !DateTime.TryParse(value, CultureInfo.InvariantCulture, Styles, out date))
+        if (!DateTimeOffset.TryParse(value, culture, Styles, out var date)
+            && !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, Styles, out date))
         {
             return null;
         }
 
-        return date.ToString(ToDotNetFormat(picture), culture);
+        return date.DateTime.ToString(ToDotNetFormat(picture), culture);
     }
 
     /// <summary>
