@@ -32,8 +32,56 @@ public sealed class CombinedDocumentTests
 
         Assert.Equal(3, result.LetterCount);
         Assert.Equal("Dear Anna,\nKind regards\nDear Bartosz,\nKind regards\nDear Celina,\nKind regards", merged.BodyText);
-        Assert.Single(merged.Body.Elements<SectionProperties>());
+        Assert.Single(merged.Body.Descendants<SectionProperties>());
         Assert.IsType<SectionProperties>(merged.Body.LastChild);
+    }
+
+    [Fact]
+    public void Combined_gives_each_letter_its_own_header_and_footer_when_they_hold_fields()
+    {
+        var template = Template(main =>
+        {
+            AddNumbering(main);
+            var header = AddHeader(main, "<w:p><w:r><w:t>Letter for {{ name }}</w:t></w:r></w:p>");
+            var footer = AddFooter(main, $"<w:p><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>{PageField}</w:p>");
+            var plain = AddHeader(main, P("First page"));
+            return P("Dear {{ name }},") + NumberedP("point")
+                + $"<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{header}\"/><w:headerReference w:type=\"first\" r:id=\"{plain}\"/>"
+                + $"<w:footerReference w:type=\"default\" r:id=\"{footer}\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>";
+        });
+
+        using var merged = Combine(template, Recipients(Names), out var result);
+
+        Assert.Equal(3, result.LetterCount);
+        var sections = merged.Body.Descendants<SectionProperties>().ToList();
+        Assert.Equal(3, sections.Count);
+        var headers = sections
+            .Select(s => s.Elements<HeaderReference>().Single(r => r.Type?.Value == HeaderFooterValues.Default).Id!.Value!)
+            .Select(id => MergedDocument.TextOf(((DocumentFormat.OpenXml.Packaging.HeaderPart)merged.Main.GetPartById(id)).Header!))
+            .ToList();
+        Assert.Equal(["Letter for Anna", "Letter for Bartosz", "Letter for Celina"], headers);
+        var firstPageHeaders = sections.Select(s => s.Elements<HeaderReference>().Single(r => r.Type?.Value == HeaderFooterValues.First).Id!.Value).Distinct();
+        Assert.Single(firstPageHeaders);
+        Assert.Equal([1, 1], sections.Skip(1).Select(s => s.GetFirstChild<PageNumberType>()!.Start!.Value));
+        Assert.Empty(merged.Body.Descendants<PageBreakBefore>());
+    }
+
+    [Fact]
+    public void Combined_closes_a_letter_that_ends_with_a_table_with_a_thin_section_paragraph()
+    {
+        var table =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid>"
+            + "<w:tr><w:tc><w:p><w:r><w:t>{{ name }}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        var template = Template(main =>
+        {
+            var header = AddHeader(main, P("To {{ name }}"));
+            return P("Letter") + table + $"<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{header}\"/></w:sectPr>";
+        });
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        Assert.Equal(3, merged.Body.Descendants<SectionProperties>().Count());
+        Assert.Equal(3, merged.Main.HeaderParts.Count());
     }
 
     [Fact]

@@ -75,6 +75,32 @@ public sealed class PdfRenderingTests : IDisposable
     }
 
     [Fact]
+    public void Combined_document_prints_each_recipient_in_its_own_header_and_numbers_pages_per_letter()
+    {
+        var template = Template(main =>
+        {
+            var header = AddHeader(main, P("Letter for {{ name }}"));
+            var footer = AddFooter(main, $"<w:p><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>{PageField}</w:p>");
+            return P("Dear {{ name }},") + "<w:p><w:r><w:br w:type=\"page\"/><w:t>Second page</w:t></w:r></w:p>"
+                + $"<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{header}\"/><w:footerReference w:type=\"default\" r:id=\"{footer}\"/>"
+                + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>";
+        });
+        var recipients = Names.Select(n => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["name"] = n });
+        using var output = new MemoryStream();
+        new CombinedDocumentWriter(template).Write(recipients, output);
+
+        var pdf = _pdf.Convert(output.ToArray(), "headers");
+
+        Assert.Equal(6, _pdf.Pages(pdf));
+        var pages = _pdf.Text(pdf).Split('\f', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Contains($"Letter for {Names[i / 2]}", pages[i], StringComparison.Ordinal);
+            Assert.Contains($"Page {(i % 2) + 1}", pages[i], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Combined_document_with_markers_prints_the_shared_parts_once()
     {
         var template = Template(

@@ -31,6 +31,11 @@ internal static class TestDocx
         + $"<w:r>{runProperties}<w:t>«field»</w:t></w:r>"
         + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
 
+    /// <summary>A PAGE field showing 1 until a renderer updates it.</summary>
+    public const string PageField =
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+
     /// <summary>A simple field (w:fldSimple).</summary>
     public static string Simple(string instruction, string runProperties = "") =>
         $"<w:fldSimple w:instr=\" {instruction.Replace("\"", "&quot;", StringComparison.Ordinal)} \"><w:r>{runProperties}<w:t>«field»</w:t></w:r></w:fldSimple>";

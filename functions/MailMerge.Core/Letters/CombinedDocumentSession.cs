@@ -9,7 +9,7 @@ namespace MailMerge.Letters;
 /// The state of one combined document being written: the main part streamed letter by letter, with the
 /// counts and missing fields gathered on the way. Only the letter being merged is held in memory.
 /// </summary>
-internal sealed class CombinedDocumentSession
+internal sealed class CombinedDocumentSession : IDisposable
 {
     private readonly DocxTemplate _template;
     private readonly CultureInfo _culture;
@@ -18,9 +18,11 @@ internal sealed class CombinedDocumentSession
     private readonly List<OpenXmlElement> _repeated;
     private readonly List<OpenXmlElement> _after;
     private readonly NumberingRestart? _numbering;
+    private readonly LetterSections? _sections;
     private readonly Dictionary<int, IReadOnlyList<string>> _missingByLetter = [];
     private readonly MissingFieldSet _sharedMissing = new();
     private XmlWriter? _writer;
+    private OpenXmlElement? _pending;
     private int _letterCount;
     private uint _nextDrawingId;
 
@@ -40,9 +42,13 @@ internal sealed class CombinedDocumentSession
         var numbering = template.NumberingPart?.Root is Numbering root ? template.Clone(root) : null;
         _numbering = NumberingRestart.Create(numbering, _repeated);
         _nextDrawingId = template.MaxDrawingId + 1;
+        _sections = LetterSections.Create(template);
     }
 
     public bool RestartsNumbering => _numbering is not null;
+
+    /// <summary>Template entries written only after the main part, when every letter is known.</summary>
+    public IReadOnlyList<string> DeferredEntries => _sections?.DeferredEntries ?? [];
 
     /// <summary>Renders a part shared by all letters (header, footer, notes) with the first recipient's values.</summary>
     public OpenXmlElement RenderShared(OpenXmlElement root)
@@ -73,7 +79,11 @@ internal sealed class CombinedDocumentSession
         var letter = _repeated.Select(_template.Clone).ToList();
         if (_letterCount > 0)
         {
-            LetterCopy.StartOnNewPage(letter);
+            if (_sections is null)
+            {
+                LetterCopy.StartOnNewPage(letter);
+            }
+
             LetterCopy.MakeIdentifiersUnique(letter, ref _nextDrawingId);
         }
 
@@ -82,7 +92,23 @@ internal sealed class CombinedDocumentSession
         foreach (var element in letter)
         {
             FieldRenderer.Render(element, _template.Occurrences, values, _culture, missing);
-            element.WriteTo(writer);
+        }
+
+        if (_sections is null)
+        {
+            letter.ForEach(element => element.WriteTo(writer));
+        }
+        else if (letter.Count > 0)
+        {
+            // The previous letter's last element closes its section, now that another letter follows.
+            if (_pending is not null)
+            {
+                WriteClosingSection(_pending, _sections.SectionFor(_letterCount - 1));
+            }
+
+            letter.Take(letter.Count - 1).ToList().ForEach(element => element.WriteTo(writer));
+            _pending = letter[^1];
+            _sections.AddLetter(_letterCount, values, _culture, missing);
         }
 
         if (missing.Count > 0)
@@ -97,10 +123,13 @@ internal sealed class CombinedDocumentSession
     public void End()
     {
         var writer = _writer ?? throw new InvalidOperationException("Begin was not called.");
+        _pending?.WriteTo(writer);
+        _pending = null;
         WriteShared(_after);
         foreach (var section in _template.Body.Elements<SectionProperties>())
         {
-            _template.Clone(section).WriteTo(writer);
+            var last = _sections?.SectionFor(Math.Max(0, _letterCount - 1)) ?? _template.Clone(section);
+            last.WriteTo(writer);
         }
 
         writer.WriteEndElement();
@@ -112,6 +141,11 @@ internal sealed class CombinedDocumentSession
 
     public void WriteNumbering(Stream stream) => _numbering?.Write(stream, _letterCount);
 
+    /// <summary>Adds the letters' own headers and footers and the deferred entries that list them.</summary>
+    public void WriteSectionParts(DocxPackageBuilder package) => _sections?.WriteParts(package);
+
+    public void Dispose() => _sections?.Dispose();
+
     public CombinedDocumentResult Result()
     {
         // Shared fields show the first recipient's values, so their gaps are the first letter's gaps.
@@ -122,6 +156,26 @@ internal sealed class CombinedDocumentSession
         }
 
         return new CombinedDocumentResult(_letterCount, _missingByLetter);
+    }
+
+    private void WriteClosingSection(OpenXmlElement last, SectionProperties section)
+    {
+        if (last is Paragraph paragraph && paragraph.ParagraphProperties?.SectionProperties is null)
+        {
+            var properties = paragraph.ParagraphProperties ?? paragraph.PrependChild(new ParagraphProperties());
+            properties.SectionProperties = section;
+            paragraph.WriteTo(_writer!);
+            return;
+        }
+
+        // A table cannot carry a section break: a hair-thin paragraph after it does.
+        last.WriteTo(_writer!);
+        new Paragraph(new ParagraphProperties
+        {
+            SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+            ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "2" }),
+            SectionProperties = section,
+        }).WriteTo(_writer!);
     }
 
     private void WriteShared(List<OpenXmlElement> elements)

@@ -16,11 +16,17 @@ namespace MailMerge.Letters;
 /// <see cref="LetterTemplateException"/> before anything is written.
 /// </para>
 /// <para>
-/// Each letter after the first starts on a new page (its first paragraph gets "page break before"), so the
-/// document has no blank pages; numbered lists start again in every letter. Fields outside the repeated
-/// part, and fields in headers, footers and notes (shared by all letters), show the first recipient's
-/// values. In copies after the first, bookmarks are dropped and drawing ids renumbered, because they must be
-/// unique in a document.
+/// Each letter after the first starts on a new page and nothing follows the last one, so the document has no
+/// blank pages; numbered lists start again in every letter. When the template's headers or footers hold
+/// fields, every letter becomes a section of its own (next-page section break) with its own copies of those
+/// headers and footers showing its recipient's values, and its pages are numbered from 1; otherwise the
+/// letters share one section and each starts with "page break before". Fields outside the repeated part and
+/// in footnotes or endnotes show the first recipient's values. In copies after the first, bookmarks are
+/// dropped and drawing ids renumbered, because they must be unique in a document.
+/// </para>
+/// <para>
+/// The document is written while the recipients are read; if reading fails midway, the output holds a
+/// partial package and must be discarded. Writes to the output stream are synchronous.
 /// </para>
 /// </remarks>
 /// <param name="template">The letter template.</param>
@@ -68,7 +74,7 @@ public sealed class CombinedDocumentWriter(DocxTemplate template, CultureInfo? c
                 throw new ArgumentException("A combined document needs at least one recipient.", nameof(recipients));
             }
 
-            var session = new CombinedDocumentSession(_template, _culture, new MergeValues(enumerator.Current));
+            using var session = new CombinedDocumentSession(_template, _culture, new MergeValues(enumerator.Current));
             using var package = new DocxPackageBuilder(_template.Package, output);
             foreach (var entry in package.EntryNames.ToList())
             {
@@ -88,7 +94,8 @@ public sealed class CombinedDocumentWriter(DocxTemplate template, CultureInfo? c
                         session.End();
                     }
                 }
-                else if (DocxTemplate.IsEntry(entry, _template.NumberingPart) && session.RestartsNumbering)
+                else if ((DocxTemplate.IsEntry(entry, _template.NumberingPart) && session.RestartsNumbering)
+                    || session.DeferredEntries.Contains(entry, StringComparer.OrdinalIgnoreCase))
                 {
                     continue; // Written last, when the number of letters is known.
                 }
@@ -107,6 +114,8 @@ public sealed class CombinedDocumentWriter(DocxTemplate template, CultureInfo? c
                 using var numbering = package.Create(_template.NumberingPart!.EntryName);
                 session.WriteNumbering(numbering);
             }
+
+            session.WriteSectionParts(package);
 
             return session.Result();
         }

@@ -21,12 +21,27 @@ internal sealed class DocxPackageBuilder : IDisposable
     /// <summary>The template's entry names, in the template's order.</summary>
     public IEnumerable<string> EntryNames => _source.Entries.Select(e => e.FullName);
 
-    public void Copy(string entryName)
+    public void Copy(string entryName) => CopyAs(entryName, entryName);
+
+    /// <summary>Copies a template entry under another name.</summary>
+    public void CopyAs(string entryName, string targetName)
     {
-        var source = _source.GetEntry(entryName) ?? throw new InvalidOperationException($"No entry {entryName}.");
-        using var from = source.Open();
-        using var to = _target.CreateEntry(entryName, CompressionLevel.Optimal).Open();
+        using var from = Open(entryName);
+        using var to = Create(targetName);
         from.CopyTo(to);
+    }
+
+    public bool Contains(string entryName) => _source.GetEntry(entryName) is not null;
+
+    /// <summary>Reads a template entry.</summary>
+    public Stream Open(string entryName) =>
+        (_source.GetEntry(entryName) ?? throw new InvalidOperationException($"The template has no entry {entryName}.")).Open();
+
+    /// <summary>The relationships entry of a part: <c>word/_rels/document.xml.rels</c> for <c>word/document.xml</c>.</summary>
+    public static string RelationshipsOf(string entryName)
+    {
+        var slash = entryName.LastIndexOf('/');
+        return $"{entryName[..(slash + 1)]}_rels/{entryName[(slash + 1)..]}.rels";
     }
 
     public Stream Create(string entryName) => _target.CreateEntry(entryName, CompressionLevel.Optimal).Open();

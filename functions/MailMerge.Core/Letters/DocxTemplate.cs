@@ -192,7 +192,10 @@ public sealed class DocxTemplate
                 drawingIds.AddRange(normalised.Root.Descendants<DrawingProperties>().Select(d => d.Id?.Value ?? 0));
                 if (normalised.Root.Descendants().Any(FieldMarker.IsMarker))
                 {
-                    others.Add(normalised);
+                    var section = part is HeaderPart or FooterPart
+                        ? new SectionPartReference(main.GetIdOfPart(part), part.RelationshipType, part.ContentType)
+                        : null;
+                    others.Add(normalised with { Section = section });
                 }
             }
         }
