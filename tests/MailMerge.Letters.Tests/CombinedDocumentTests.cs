@@ -109,6 +109,17 @@ public sealed class CombinedDocumentTests
     }
 
     [Fact]
+    public void Combined_drops_a_page_break_ending_the_letters_last_paragraph()
+    {
+        var template = Template(P("Dear {{ name }},") + "<w:p><w:r><w:t>Regards</w:t></w:r><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        Assert.Empty(merged.Body.Descendants<Break>());
+        Assert.Equal(3, merged.Body.Descendants<Text>().Count(t => t.Text == "Regards"));
+    }
+
+    [Fact]
     public void Combined_puts_a_thin_breaking_paragraph_before_a_letter_that_starts_with_a_table()
     {
         var table =
@@ -191,6 +202,14 @@ public sealed class CombinedDocumentTests
         var error = Assert.Throws<LetterTemplateException>(() => new CombinedDocumentWriter(template).Write(Recipients(Names), Stream.Null));
 
         Assert.Contains("alone on its line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Combined_refuses_a_marker_sharing_its_line_with_a_field()
+    {
+        var template = Template($"<w:p><w:r><w:t>#BEGIN_CONTEXT#</w:t></w:r>{Complex("MERGEFIELD name")}</w:p>" + P("#END_CONTEXT#"));
+
+        Assert.Contains("alone on its line", template.ContextMarkerProblem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,6 +67,20 @@ public sealed class MergeFieldTests
     }
 
     [Fact]
+    public void Merge_replaces_complex_field_that_has_no_result_yet()
+    {
+        var field =
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+            + "<w:r><w:rPr><w:b/></w:rPr><w:instrText xml:space=\"preserve\"> MERGEFIELD name </w:instrText></w:r>"
+            + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+
+        using var merged = MergeParagraph(field, new() { ["name"] = "Jan" });
+
+        Assert.Equal("Jan", merged.BodyText);
+        Assert.NotNull(merged.Body.Descendants<Run>().Single().RunProperties?.Bold);
+    }
+
+    [Fact]
     public void Merge_reads_quoted_field_names_with_spaces()
     {
         var template = Template(

@@ -33,12 +33,6 @@ internal sealed class CombinedDocumentSession : IDisposable
         _first = first;
         (_before, _repeated, _after) = template.Layout.Split(template.Body);
 
-        // The template's own page break after its letter would leave a blank page between letters.
-        while (_repeated.Count > 1 && LetterCopy.IsPageBreakOnly(_repeated[^1]))
-        {
-            _repeated.RemoveAt(_repeated.Count - 1);
-        }
-
         var numbering = template.NumberingPart?.Root is Numbering root ? template.Clone(root) : null;
         _numbering = NumberingRestart.Create(numbering, _repeated);
         _nextDrawingId = template.MaxDrawingId + 1;
@@ -77,6 +71,7 @@ internal sealed class CombinedDocumentSession : IDisposable
     {
         var writer = _writer ?? throw new InvalidOperationException("Begin was not called.");
         var letter = _repeated.Select(_template.Clone).ToList();
+        LetterCopy.TrimTrailingPageBreaks(letter);
         if (_letterCount > 0)
         {
             if (_sections is null)

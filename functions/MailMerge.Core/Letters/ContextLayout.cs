@@ -59,7 +59,8 @@ internal sealed class ContextLayout
                 problem ??= $"The {marker} marker must be a paragraph of its own in the body of the template; "
                     + "it is inside a table, text box or content control. Move it out to a line of its own.";
             }
-            else if (!text.Trim().Equals(marker, StringComparison.OrdinalIgnoreCase))
+            else if (!text.Trim().Equals(marker, StringComparison.OrdinalIgnoreCase)
+                || paragraph.Descendants().Any(FieldMarker.IsMarker))
             {
                 problem ??= $"The {marker} marker must be alone on its line; the template has \"{text.Trim()}\". "
                     + "Put the marker on a line of its own.";

@@ -59,8 +59,31 @@ internal static class LetterCopy
         }
     }
 
-    /// <summary>Whether a paragraph holds nothing but page breaks (a template's own break after its letter).</summary>
-    public static bool IsPageBreakOnly(OpenXmlElement element) =>
+    /// <summary>
+    /// Removes the template's own page break after its letter (paragraphs holding only a page break, or a page
+    /// break ending the last paragraph): with the break between letters it would print a blank page.
+    /// </summary>
+    public static void TrimTrailingPageBreaks(List<OpenXmlElement> letter)
+    {
+        while (letter.Count > 1 && IsPageBreakOnly(letter[^1]))
+        {
+            letter.RemoveAt(letter.Count - 1);
+        }
+
+        if (letter.Count == 0 || letter[^1] is not Paragraph last)
+        {
+            return;
+        }
+
+        var lastRun = ParagraphContent.Runs(last).LastOrDefault(r => r.ChildElements.Any(c => c is not RunProperties));
+        var lastContent = lastRun?.ChildElements.LastOrDefault(c => c is not RunProperties);
+        if (lastContent is Break { Type.Value: var type } && type == BreakValues.Page)
+        {
+            lastContent.Remove();
+        }
+    }
+
+    private static bool IsPageBreakOnly(OpenXmlElement element) =>
         element is Paragraph paragraph
         && ParagraphContent.Text(paragraph).Trim().Length == 0
         && paragraph.Descendants<Break>().Any(b => b.Type?.Value == BreakValues.Page)
