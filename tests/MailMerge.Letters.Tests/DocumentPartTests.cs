@@ -55,6 +55,21 @@ public sealed class DocumentPartTests
     }
 
     [Fact]
+    public void Merge_replaces_fields_in_both_copies_of_a_word_2010_text_box()
+    {
+        var template = Template($"<w:p>{WordTextBox($"<w:p>{Simple("MERGEFIELD street")}</w:p><w:p><w:r><w:t>{{{{ city }}}}</w:t></w:r></w:p>")}</w:p>");
+
+        using var merged = MergedDocument.Merge(template, new() { ["street"] = "ul. Długa 5", ["city"] = "Gdańsk" }, out var result);
+
+        Assert.Equal(["street", "city"], template.Fields);
+        Assert.Empty(result.MissingFields);
+        var boxes = merged.Body.Descendants<TextBoxContent>().Select(MergedDocument.TextOf).ToList();
+        Assert.Equal(["ul. Długa 5\nGdańsk", "ul. Długa 5\nGdańsk"], boxes);
+        merged.AssertNoFieldLeft();
+        merged.AssertValid();
+    }
+
+    [Fact]
     public void Merge_replaces_fields_in_table_cells()
     {
         var table =

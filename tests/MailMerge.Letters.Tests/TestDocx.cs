@@ -14,6 +14,7 @@ internal static class TestDocx
         + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
         + "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" "
         + "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+        + "xmlns:v=\"urn:schemas-microsoft-com:vml\" "
         + "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" mc:Ignorable=\"w14\"";
 
     public const string Section =
@@ -109,6 +110,23 @@ internal static class TestDocx
     public static string NumberedP(string text) =>
         "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
         + $"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>";
+
+    /// <summary>A floating text box as Word 2010 and later write it: DrawingML, with a VML copy for older readers.</summary>
+    public static string WordTextBox(string paragraphs) =>
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+        + "<wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" simplePos=\"0\" relativeHeight=\"251659264\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\">"
+        + "<wp:simplePos x=\"0\" y=\"0\"/><wp:positionH relativeFrom=\"column\"><wp:posOffset>0</wp:posOffset></wp:positionH>"
+        + "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>0</wp:posOffset></wp:positionV>"
+        + "<wp:extent cx=\"2000000\" cy=\"600000\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:wrapSquare wrapText=\"bothSides\"/>"
+        + "<wp:docPr id=\"7\" name=\"Text Box 7\"/><wp:cNvGraphicFramePr/>"
+        + "<a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+        + "<wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"2000000\" cy=\"600000\"/></a:xfrm>"
+        + "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></wps:spPr>"
+        + $"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
+        + "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        + "<mc:Fallback><w:pict><v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" path=\"m,l,21600r21600,l21600,xe\"/>"
+        + "<v:shape id=\"Text Box 7\" type=\"#_x0000_t202\" style=\"width:157pt;height:47pt\">"
+        + $"<v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
 
     /// <summary>An inline DrawingML text box holding <paramref name="paragraphs"/>.</summary>
     public static string TextBox(string paragraphs, int id = 1) =>
