@@ -16,6 +16,16 @@ public sealed class TemplateLoadingTests
     }
 
     [Fact]
+    public async Task LoadAsync_reads_the_same_template_as_Load()
+    {
+        await using var stream = File.OpenRead(Samples.PathOf("test_winword2010.docx"));
+
+        var template = await DocxTemplate.LoadAsync(stream);
+
+        Assert.Equal(Samples.Load("test_winword2010.docx").Fields, template.Fields);
+    }
+
+    [Fact]
     public void Load_refuses_a_zip_that_is_not_a_word_document()
     {
         using var zip = new MemoryStream();

@@ -88,17 +88,17 @@ public sealed class DocxTemplate
         ArgumentNullException.ThrowIfNull(template);
         using var buffer = new MemoryStream();
         template.CopyTo(buffer);
-        var package = buffer.ToArray();
-        try
-        {
-            return Parse(AsDocument(package));
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException)
-        {
-            throw new LetterTemplateException(
-                "The template is not a Word document (.docx) or is damaged. Save it from Word as a .docx file and upload it again.",
-                e);
-        }
+        return FromBytes(buffer.ToArray());
+    }
+
+    /// <summary>Reads a .docx template from a stream read asynchronously (a blob download), then parses it.</summary>
+    /// <exception cref="LetterTemplateException">The stream does not hold a Word document.</exception>
+    public static async Task<DocxTemplate> LoadAsync(Stream template, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        using var buffer = new MemoryStream();
+        await template.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return FromBytes(buffer.ToArray());
     }
 
     /// <summary>Merges one recipient's values into one letter written to <paramref name="output"/> as .docx.</summary>
@@ -166,6 +166,20 @@ public sealed class DocxTemplate
         lock (_gate)
         {
             return (T)element.CloneNode(false);
+        }
+    }
+
+    private static DocxTemplate FromBytes(byte[] package)
+    {
+        try
+        {
+            return Parse(AsDocument(package));
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException)
+        {
+            throw new LetterTemplateException(
+                "The template is not a Word document (.docx) or is damaged. Save it from Word as a .docx file and upload it again.",
+                e);
         }
     }
 
