@@ -6,7 +6,10 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace MailMerge.Letters.Tests;
 
-/// <summary>A merged .docx opened for assertions: its text, its XML, its validity.</summary>
+/// <summary>
+/// A merged .docx opened for assertions: its text, its XML, its validity. Every document the engine produces
+/// in a test passes through here, and is validated on opening.
+/// </summary>
 internal sealed class MergedDocument : IDisposable
 {
     private readonly WordprocessingDocument _document;
@@ -15,6 +18,7 @@ internal sealed class MergedDocument : IDisposable
     {
         Bytes = bytes;
         _document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        AssertValid();
     }
 
     public byte[] Bytes { get; }

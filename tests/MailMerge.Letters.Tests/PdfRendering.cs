@@ -20,9 +20,14 @@ internal sealed partial class PdfRendering : IDisposable
 
     public string Folder { get; }
 
-    /// <summary>Writes the document, converts it, and returns the PDF's path.</summary>
+    /// <summary>Validates the document, converts it, and returns the PDF's path.</summary>
     public string Convert(byte[] docx, string name)
     {
+        using (new MergedDocument(docx))
+        {
+            // Opening validates: the printer gets nothing the validator rejects.
+        }
+
         var source = Path.Combine(Folder, name + ".docx");
         File.WriteAllBytes(source, docx);
         var home = Directory.CreateDirectory(Path.Combine(Folder, "home-" + name)).FullName;
