@@ -147,6 +147,20 @@ public sealed class CombinedDocumentTests
     }
 
     [Fact]
+    public void Combined_restarts_lists_numbered_through_a_paragraph_style_in_every_letter()
+    {
+        var template = Template(P("Dear {{ name }},") + StyledP("ListNumber", "first point") + StyledP("Steps", "second point"), AddListNumberStyle);
+
+        using var merged = Combine(template, Recipients(Names), out _);
+
+        var numbered = merged.Body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.NumberingProperties is not null).ToList();
+        Assert.Equal(6, numbered.Count);
+        var listIds = numbered.Select(p => p.ParagraphProperties!.NumberingProperties!.NumberingId!.Val!.Value).ToList();
+        Assert.Equal(3, listIds.Distinct().Count());
+        Assert.All(numbered, p => Assert.Equal(0, p.ParagraphProperties!.NumberingProperties!.NumberingLevelReference!.Val!.Value));
+    }
+
+    [Fact]
     public void Combined_reports_missing_fields_by_letter()
     {
         var template = Template(P("{{ name }} {{ city }}"));

@@ -105,8 +105,9 @@ public sealed class PdfRenderingTests : IDisposable
     {
         var template = Template(
             P("Cover sheet") + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
-            + P("#BEGIN_CONTEXT#") + P("Dear {{ name }},") + NumberedP("first point") + NumberedP("second point") + P("#END_CONTEXT#"),
-            AddNumbering);
+            + P("#BEGIN_CONTEXT#") + P("Dear {{ name }},") + NumberedP("first point") + NumberedP("second point")
+            + StyledP("ListNumber", "third point") + P("#END_CONTEXT#"),
+            AddListNumberStyle);
         var recipients = Names.Select(n => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["name"] = n });
         using var output = new MemoryStream();
         new CombinedDocumentWriter(template).Write(recipients, output);
@@ -118,6 +119,7 @@ public sealed class PdfRenderingTests : IDisposable
         Assert.Equal(1, Count(text, "Cover sheet"));
         Assert.Equal(3, Count(text, "1. first point"));
         Assert.Equal(3, Count(text, "2. second point"));
+        Assert.Equal(3, Count(text, "3. third point"));
         Assert.DoesNotContain("CONTEXT", text, StringComparison.Ordinal);
     }
 

@@ -106,6 +106,26 @@ internal static class TestDocx
             + "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>");
     }
 
+    /// <summary>A "List Number" paragraph style numbered by list 1, linked from its level 0 as Word links them.</summary>
+    public static void AddListNumberStyle(MainDocumentPart main)
+    {
+        AddNumbering(main);
+        var level = main.NumberingDefinitionsPart!.Numbering!.Descendants<Level>().Single();
+        level.ParagraphStyleIdInLevel = new ParagraphStyleIdInLevel { Val = "ListNumber" };
+        var part = main.AddNewPart<StyleDefinitionsPart>();
+        part.Styles = new Styles(
+            $"<w:styles {Namespaces}>"
+            + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"ListNumber\"><w:name w:val=\"List Number\"/><w:basedOn w:val=\"Normal\"/>"
+            + "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Steps\"><w:name w:val=\"Steps\"/><w:basedOn w:val=\"ListNumber\"/></w:style>"
+            + "</w:styles>");
+    }
+
+    /// <summary>A paragraph in a given paragraph style.</summary>
+    public static string StyledP(string style, string text) =>
+        $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>";
+
     /// <summary>A numbered paragraph of list 1.</summary>
     public static string NumberedP(string text) =>
         "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"

@@ -34,7 +34,9 @@ internal sealed class CombinedDocumentSession : IDisposable
         (_before, _repeated, _after) = template.Layout.Split(template.Body);
 
         var numbering = template.NumberingPart?.Root is Numbering root ? template.Clone(root) : null;
-        _numbering = NumberingRestart.Create(numbering, _repeated);
+        var sample = _repeated.Select(template.Clone).ToList();
+        template.StyleNumbering.MakeExplicit(sample);
+        _numbering = NumberingRestart.Create(numbering, sample);
         _nextDrawingId = template.MaxDrawingId + 1;
         _sections = LetterSections.Create(template);
     }
@@ -82,7 +84,11 @@ internal sealed class CombinedDocumentSession : IDisposable
             LetterCopy.MakeIdentifiersUnique(letter, ref _nextDrawingId);
         }
 
-        _numbering?.Remap(letter, _letterCount);
+        if (_numbering is not null)
+        {
+            _template.StyleNumbering.MakeExplicit(letter);
+            _numbering.Remap(letter, _letterCount);
+        }
         var missing = new MissingFieldSet();
         foreach (var element in letter)
         {

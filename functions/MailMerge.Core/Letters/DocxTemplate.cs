@@ -37,6 +37,7 @@ public sealed class DocxTemplate
         TemplatePart? numbering,
         IReadOnlyList<FieldOccurrence> occurrences,
         ContextLayout layout,
+        StyleNumbering styleNumbering,
         uint maxDrawingId)
     {
         Package = package;
@@ -45,6 +46,7 @@ public sealed class DocxTemplate
         NumberingPart = numbering;
         Occurrences = occurrences;
         Layout = layout;
+        StyleNumbering = styleNumbering;
         MaxDrawingId = maxDrawingId;
         Fields = occurrences
             .Select(o => o.Field.Name)
@@ -76,6 +78,8 @@ public sealed class DocxTemplate
     internal IReadOnlyList<FieldOccurrence> Occurrences { get; }
 
     internal ContextLayout Layout { get; }
+
+    internal StyleNumbering StyleNumbering { get; }
 
     internal uint MaxDrawingId { get; }
 
@@ -227,7 +231,9 @@ public sealed class DocxTemplate
             : null;
         var used = Renumber(mainPart.Root, others, occurrences);
         var layout = ContextLayout.Analyse(((Document)mainPart.Root).Body!);
-        return new DocxTemplate(package, mainPart, others, numbering, used, layout, drawingIds.DefaultIfEmpty(0u).Max());
+        var styleNumbering = StyleNumbering.Create(main.StyleDefinitionsPart?.Styles, main.NumberingDefinitionsPart?.Numbering);
+        return new DocxTemplate(
+            package, mainPart, others, numbering, used, layout, styleNumbering, drawingIds.DefaultIfEmpty(0u).Max());
     }
 
     /// <summary>A Word template (.dotx) becomes a document, so merged letters open as documents.</summary>
