@@ -26,7 +26,7 @@ public sealed class CombinedDocumentTests
         var template = Template(main =>
         {
             AddNumbering(main);
-            var header = AddHeader(main, "<w:p><w:r><w:t>Letter for {{ name }}</w:t></w:r></w:p>");
+            var header = AddHeader(main, "<w:p w14:paraId=\"1A2B3C4D\"><w:r><w:t>Letter for {{ name }}</w:t></w:r></w:p>");
             var footer = AddFooter(main, $"<w:p><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>{PageField}</w:p>");
             var plain = AddHeader(main, P("First page"));
             return P("Dear {{ name }},") + NumberedP("point")
@@ -48,6 +48,7 @@ public sealed class CombinedDocumentTests
         Assert.Single(firstPageHeaders);
         Assert.Equal([1, 1], sections.Skip(1).Select(s => s.GetFirstChild<PageNumberType>()!.Start!.Value));
         Assert.Empty(merged.Body.Descendants<PageBreakBefore>());
+        Assert.Single(merged.Main.HeaderParts, h => h.Header!.OuterXml.Contains("1A2B3C4D", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ internal sealed class CombinedDocumentSession : IDisposable
 
             letter.Take(letter.Count - 1).ToList().ForEach(element => element.WriteTo(writer));
             _pending = letter[^1];
-            _sections.AddLetter(_letterCount, values, _culture, missing);
+            _sections.AddLetter(_letterCount, values, _culture, missing, ref _nextDrawingId);
         }
 
         if (missing.Count > 0)

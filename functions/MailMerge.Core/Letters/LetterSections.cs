@@ -77,7 +77,7 @@ internal sealed class LetterSections : IDisposable
     }
 
     /// <summary>Renders the letter's own headers and footers (letters after the first) into the spool.</summary>
-    public void AddLetter(int letterIndex, MergeValues values, CultureInfo culture, MissingFieldSet missing)
+    public void AddLetter(int letterIndex, MergeValues values, CultureInfo culture, MissingFieldSet missing, ref uint nextDrawingId)
     {
         if (letterIndex == 0)
         {
@@ -87,6 +87,7 @@ internal sealed class LetterSections : IDisposable
         for (var position = 0; position < _parts.Count; position++)
         {
             var root = _template.Clone(_parts[position].Root);
+            LetterCopy.MakeIdentifiersUnique([root], ref nextDrawingId);
             FieldRenderer.Render(root, _template.Occurrences, values, culture, missing);
             var offset = _spool.Position;
             XmlPartWriter.WriteWhole(_spool, root);
