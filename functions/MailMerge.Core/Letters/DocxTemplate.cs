@@ -231,6 +231,7 @@ public sealed class DocxTemplate
             : null;
         var used = Renumber(mainPart.Root, others, occurrences);
         var layout = ContextLayout.Analyse(((Document)mainPart.Root).Body!);
+        RequireEntries(package, others.Append(mainPart).Append(numbering));
         var styleNumbering = StyleNumbering.Create(main.StyleDefinitionsPart?.Styles, main.NumberingDefinitionsPart?.Numbering);
         return new DocxTemplate(
             package, mainPart, others, numbering, used, layout, styleNumbering, drawingIds.DefaultIfEmpty(0u).Max());
@@ -252,6 +253,24 @@ public sealed class DocxTemplate
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Output is written entry by entry under the parts' names; a package naming its parts in ways the zip
+    /// does not (escaped characters) would lose a part silently, so it is refused here.
+    /// </summary>
+    private static void RequireEntries(byte[] package, IEnumerable<TemplatePart?> parts)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(package, writable: false));
+        var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in parts.OfType<TemplatePart>())
+        {
+            if (!names.Contains(part.EntryName))
+            {
+                throw new LetterTemplateException(
+                    $"The document's part {part.EntryName} could not be found in the file. Save the template again from Word as a .docx file.");
+            }
+        }
     }
 
     private static TemplatePart? Normalise(OpenXmlPart part, List<FieldOccurrence> occurrences)
