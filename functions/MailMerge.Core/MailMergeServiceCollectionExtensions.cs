@@ -35,6 +35,7 @@ public static class MailMergeServiceCollectionExtensions
 
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<RecipientTable>();
+        services.AddSingleton<PacketLeaseTable>();
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<RecipientListStore>();
         services.AddSingleton<CampaignTemplateCache>();

@@ -59,7 +59,4 @@ public sealed class RecipientRow : ITableEntity
 
     /// <summary>For duplicates: the line that is sent instead.</summary>
     public int? DuplicateOfLine { get; set; }
-
-    /// <summary>The packet attempt that claimed the row while sending.</summary>
-    public string? ClaimToken { get; set; }
 }

@@ -6,9 +6,6 @@ public enum RecipientStatus
     /// <summary>Waiting for its packet.</summary>
     Pending,
 
-    /// <summary>Claimed by a packet that is sending it now.</summary>
-    Sending,
-
     /// <summary>Accepted by the SMTP server; has a Message-Id and a time.</summary>
     Sent,
 

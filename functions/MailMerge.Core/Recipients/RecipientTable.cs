@@ -38,19 +38,27 @@ public sealed class RecipientTable(TableServiceClient tables)
         await Table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
-    /// <summary>Replaces rows only if nobody changed them since they were read (ETag); throws 412 otherwise.</summary>
-    public async Task UpdateGuardedAsync(IEnumerable<RecipientRow> rows, CancellationToken cancellationToken = default)
+    /// <summary>Writes only the outcome columns of rows (merge), leaving address and fields as they are; empty values are left out.</summary>
+    public async Task MergeOutcomesAsync(IEnumerable<RecipientRow> rows, CancellationToken cancellationToken = default)
     {
         foreach (RecipientRow[] chunk in rows.Chunk(TransactionLimit))
         {
-            var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, r, r.ETag));
-            Response<IReadOnlyList<Response>> response = await Table.SubmitTransactionAsync(actions, cancellationToken);
-            for (int i = 0; i < chunk.Length; i++)
-            {
-                chunk[i].ETag = response.Value[i].Headers.ETag ?? chunk[i].ETag;
-            }
+            var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, Outcome(r)));
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
         }
     }
+
+    private static TableEntity Outcome(RecipientRow row) => new(row.PartitionKey, row.RowKey)
+    {
+        [nameof(RecipientRow.Status)] = row.Status,
+        [nameof(RecipientRow.Reason)] = row.Reason,
+        [nameof(RecipientRow.SmtpCode)] = row.SmtpCode,
+        [nameof(RecipientRow.SmtpText)] = row.SmtpText,
+        [nameof(RecipientRow.MessageId)] = row.MessageId,
+        [nameof(RecipientRow.SentAt)] = row.SentAt,
+        [nameof(RecipientRow.Attempts)] = row.Attempts,
+        [nameof(RecipientRow.MissingFields)] = row.MissingFields,
+    };
 
     /// <summary>Reads the sendable rows with send index in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public async Task<List<RecipientRow>> ReadSendRangeAsync(string campaignId, int from, int to, CancellationToken cancellationToken = default)

@@ -1,89 +1,99 @@
-using System.Threading.Channels;
 using MailMerge.Recipients;
 
 namespace MailMerge.Sending;
 
 /// <summary>
-/// Writes recipient outcomes while a packet is still sending: rows gather for at most a batch or a short
-/// time, then go to the table in one transaction, so outcomes are durable soon after the server's reply
-/// without a round trip per message.
+/// Writes recipient outcomes while a packet is still sending: rows gather until a batch is full or a short
+/// time has passed, then go to the table in one transaction (never a round trip per message). Writes run
+/// one after another in the background; <see cref="FlushAsync"/> waits until everything added is durable.
 /// </summary>
 public sealed class OutcomeWriter : IAsyncDisposable
 {
-    private readonly Channel<RecipientRow> pending = Channel.CreateUnbounded<RecipientRow>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object gate = new();
     private readonly RecipientTable table;
     private readonly int batchSize;
-    private readonly TimeSpan maxDelay;
-    private readonly Task pump;
+    private readonly Timer timer;
+    private List<RecipientRow> buffer = [];
+    private Task writing = Task.CompletedTask;
+    private Exception? failure;
 
     /// <summary>Starts the writer.</summary>
     public OutcomeWriter(RecipientTable table, int batchSize, TimeSpan maxDelay)
     {
         this.table = table;
         this.batchSize = Math.Clamp(batchSize, 1, RecipientTable.TransactionLimit);
-        this.maxDelay = maxDelay;
-        pump = Task.Run(PumpAsync);
+        timer = new Timer(_ => StartWrite(), null, maxDelay, maxDelay);
     }
 
-    /// <summary>Number of Table transactions written.</summary>
-    public int Transactions { get; private set; }
-
     /// <summary>Queues a row whose outcome is final.</summary>
-    public void Add(RecipientRow row) => pending.Writer.TryWrite(row);
+    public void Add(RecipientRow row)
+    {
+        lock (gate)
+        {
+            buffer.Add(row);
+            if (buffer.Count >= batchSize)
+            {
+                StartWriteLocked();
+            }
+        }
+    }
 
-    /// <summary>Writes what is queued and waits for it; throws if a write failed.</summary>
+    /// <summary>Writes what is queued and waits until every row added so far is stored; throws if a write failed.</summary>
+    public async Task FlushAsync()
+    {
+        Task pending;
+        lock (gate)
+        {
+            StartWriteLocked();
+            pending = writing;
+        }
+
+        await pending;
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("Recipient outcomes could not be stored.", failure);
+        }
+    }
+
+    /// <summary>Flushes and stops the timer.</summary>
     public async Task CompleteAsync()
     {
-        pending.Writer.TryComplete();
-        await pump;
+        await timer.DisposeAsync();
+        await FlushAsync();
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        pending.Writer.TryComplete();
-        try
+        await timer.DisposeAsync();
+        Task pending;
+        lock (gate)
         {
-            await pump;
+            StartWriteLocked();
+            pending = writing;
         }
-        catch (Azure.RequestFailedException)
+
+        await pending;
+    }
+
+    private void StartWrite()
+    {
+        lock (gate)
         {
-            // CompleteAsync reports write failures; disposal after an earlier error must not hide that error.
+            StartWriteLocked();
         }
     }
 
-    private async Task PumpAsync()
+    private void StartWriteLocked()
     {
-        var batch = new List<RecipientRow>(batchSize);
-        ChannelReader<RecipientRow> reader = pending.Reader;
-        while (await reader.WaitToReadAsync())
+        if (buffer.Count == 0)
         {
-            using var window = new CancellationTokenSource(maxDelay);
-            try
-            {
-                while (batch.Count < batchSize)
-                {
-                    if (reader.TryRead(out RecipientRow? row))
-                    {
-                        batch.Add(row);
-                    }
-                    else if (!await reader.WaitToReadAsync(window.Token))
-                    {
-                        break;
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The window closed: write what has gathered.
-            }
-
-            if (batch.Count > 0)
-            {
-                await WriteWithRetryAsync(batch);
-                batch.Clear();
-            }
+            return;
         }
+
+        List<RecipientRow> batch = buffer;
+        buffer = [];
+        writing = writing.ContinueWith(_ => WriteWithRetryAsync(batch), TaskScheduler.Default).Unwrap();
     }
 
     private async Task WriteWithRetryAsync(List<RecipientRow> batch)
@@ -92,12 +102,17 @@ public sealed class OutcomeWriter : IAsyncDisposable
         {
             try
             {
-                await table.UpsertAsync(batch);
-                Transactions++;
+                await table.MergeOutcomesAsync(batch);
                 return;
             }
-            catch (Azure.RequestFailedException) when (attempt < 5)
+            catch (Azure.RequestFailedException ex)
             {
+                if (attempt >= 5)
+                {
+                    failure ??= ex;
+                    return;
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
             }
         }

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text.Json;
-using Azure;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailMerge.Campaigns;
@@ -15,11 +14,13 @@ namespace MailMerge.Sending;
 
 /// <summary>
 /// Sends one packet of a campaign over one SMTP connection and records each recipient's outcome in its row.
-/// Safe to run again: rows already sent, failed or uncertain are counted, never sent again; rows a dead
-/// attempt had claimed become Uncertain rather than risk a second copy.
+/// Safe to run again: rows already sent or failed are counted, never sent again. Before a message goes out,
+/// the packet's claim (<see cref="PacketLease"/>) covers it; a later run that finds a row still pending under
+/// the claim of a run that died marks it Uncertain instead of risking a second copy.
 /// </summary>
 public sealed partial class PacketSender(
     RecipientTable recipients,
+    PacketLeaseTable leases,
     CampaignStore campaigns,
     CampaignTemplateCache templates,
     IOptions<SenderOptions> senders,
@@ -27,20 +28,30 @@ public sealed partial class PacketSender(
     TimeProvider clock,
     ILogger<PacketSender> log)
 {
+    /// <summary>What a run found when the host that held the packet before it had died.</summary>
+    public const string UncertainReason =
+        "The host stopped while this message was being handed to the server, which may or may not have accepted it. " +
+        "It is not re-sent automatically so that nobody gets two copies.";
+
     /// <summary>Sends the packet and returns the counts of its rows by outcome.</summary>
     public async Task<PacketResult> SendAsync(PacketRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         (int from, int to) = PacketPlan.Range(request.Packet, request.PacketSize);
         List<RecipientRow> rows = await recipients.ReadSendRangeAsync(request.CampaignId, from, to, cancellationToken);
-        await MarkOrphansUncertainAsync(rows, cancellationToken);
+        PacketLease? previous = await leases.FindAsync(request.CampaignId, request.Packet, cancellationToken);
+        if (previous is not null)
+        {
+            await MarkUncertainAsync(rows, previous.ClaimedThrough, cancellationToken);
+        }
 
         List<RecipientRow> pending = rows.Where(r => r.Status == nameof(RecipientStatus.Pending)).ToList();
         var run = new PacketRun();
         if (pending.Count > 0)
         {
-            await ClaimAsync(pending, cancellationToken);
-            await SendClaimedAsync(request, pending, run, cancellationToken);
+            PacketLease lease = await leases.TakeAsync(request.CampaignId, request.Packet, previous, IndexOf(pending[0]), cancellationToken)
+                ?? throw new PacketFailedException("Another run took this packet while it was being claimed; the packet will be retried.");
+            await SendClaimedAsync(request, pending, lease, run, to, cancellationToken);
         }
 
         LogPacket(log, request.CampaignId, request.Packet, rows.Count, run.Connections);
@@ -54,47 +65,26 @@ public sealed partial class PacketSender(
             run.FirstSendAt);
     }
 
-    private async Task MarkOrphansUncertainAsync(List<RecipientRow> rows, CancellationToken cancellationToken)
+    private static int IndexOf(RecipientRow row) => int.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task MarkUncertainAsync(List<RecipientRow> rows, int claimedThrough, CancellationToken cancellationToken)
     {
-        List<RecipientRow> orphans = rows.Where(r => r.Status == nameof(RecipientStatus.Sending)).ToList();
+        List<RecipientRow> orphans = rows.Where(r => r.Status == nameof(RecipientStatus.Pending) && IndexOf(r) < claimedThrough).ToList();
         foreach (RecipientRow row in orphans)
         {
             row.Status = nameof(RecipientStatus.Uncertain);
-            row.Reason = "The host stopped while this message was being handed to the server, which may or may not have accepted it. " +
-                "It is not re-sent automatically so that nobody gets two copies.";
-            row.ClaimToken = null;
+            row.Reason = UncertainReason;
         }
 
-        await recipients.UpsertAsync(orphans, cancellationToken);
+        await recipients.MergeOutcomesAsync(orphans, cancellationToken);
     }
 
-    private async Task ClaimAsync(List<RecipientRow> pending, CancellationToken cancellationToken)
-    {
-        string token = Guid.NewGuid().ToString("N");
-        foreach (RecipientRow row in pending)
-        {
-            row.Status = nameof(RecipientStatus.Sending);
-            row.ClaimToken = token;
-            row.Attempts++;
-        }
-
-        try
-        {
-            await recipients.UpdateGuardedAsync(pending, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            throw new PacketFailedException("Another attempt changed this packet's rows while it was being claimed; the packet will be retried.", ex);
-        }
-    }
-
-    private async Task SendClaimedAsync(PacketRequest request, List<RecipientRow> claimed, PacketRun run, CancellationToken cancellationToken)
+    private async Task SendClaimedAsync(PacketRequest request, List<RecipientRow> pending, PacketLease lease, PacketRun run, int packetEnd, CancellationToken cancellationToken)
     {
         CampaignRecord campaign = await campaigns.FindAsync(request.CampaignId, cancellationToken)
             ?? throw new PacketFailedException($"Campaign {request.CampaignId} no longer exists.");
         if (!senders.Value.Accounts.TryGetValue(campaign.Sender, out SenderAccount? account))
         {
-            await ReleaseAsync(claimed, 0, cancellationToken);
             throw new PacketFailedException($"The sender account '{campaign.Sender}' is no longer configured.");
         }
 
@@ -105,23 +95,34 @@ public sealed partial class PacketSender(
         int drops = 0, failures = 0;
         try
         {
-            for (int i = 0; i < claimed.Count; i++)
+            for (int i = 0; i < pending.Count; i++)
             {
+                RecipientRow row = pending[i];
                 if (request.ErrorBudget > 0 && failures >= request.ErrorBudget)
                 {
-                    Release(claimed, i, outcomes);
-                    await outcomes.CompleteAsync();
+                    await ReleaseAsync(lease, row, outcomes, cancellationToken);
                     run.Stopped = true;
                     return;
                 }
 
-                RecipientRow row = claimed[i];
                 MimeMessage? message = Build(request.CampaignId, account, template, row);
                 if (message is null)
                 {
                     failures++;
                     outcomes.Add(row);
                     continue;
+                }
+
+                // The claim must cover this row before the server can have it: that is what makes a re-run safe. The
+                // outcomes of the rows before it are stored first, so a run that dies leaves at most one window uncertain.
+                int index = IndexOf(row);
+                if (index >= lease.ClaimedThrough)
+                {
+                    await outcomes.FlushAsync();
+                    if (!await leases.MoveAsync(lease, Math.Min(index + settings.ClaimWindow, packetEnd), cancellationToken))
+                    {
+                        throw new PacketFailedException("Another run took over this packet; this run stopped without sending more.");
+                    }
                 }
 
                 while (true)
@@ -135,13 +136,10 @@ public sealed partial class PacketSender(
                         }
 
                         run.FirstSendAt ??= clock.GetUtcNow();
-
+                        row.Attempts++;
                         await client.SendAsync(message, cancellationToken);
                         row.Status = nameof(RecipientStatus.Sent);
                         row.SentAt = clock.GetUtcNow();
-                        row.Reason = null;
-                        row.SmtpCode = null;
-                        row.SmtpText = null;
                         break;
                     }
                     catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
@@ -152,18 +150,19 @@ public sealed partial class PacketSender(
                     }
                     catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.SenderNotAccepted)
                     {
-                        Release(claimed, i, outcomes);
-                        await outcomes.CompleteAsync();
+                        row.Attempts--;
+                        await ReleaseAsync(lease, row, outcomes, cancellationToken);
                         throw new PacketFailedException($"The SMTP server refused the sender address: {(int)ex.StatusCode} {ex.Message}", ex);
                     }
                     catch (Exception ex) when (IsConnectionFault(ex))
                     {
+                        // A reply that never came means the server did not take the message (RFC 5321 §4.1.1.4); send it again.
+                        row.Attempts--;
                         client?.Dispose();
                         client = null;
                         if (++drops > settings.Reconnects)
                         {
-                            Release(claimed, i, outcomes);
-                            await outcomes.CompleteAsync();
+                            await ReleaseAsync(lease, row, outcomes, cancellationToken);
                             throw new PacketFailedException($"The SMTP server {account.Host}:{account.Port} could not be reached or dropped the connection {drops} times: {ex.Message}", ex);
                         }
 
@@ -175,6 +174,7 @@ public sealed partial class PacketSender(
             }
 
             await outcomes.CompleteAsync();
+            await leases.MoveAsync(lease, packetEnd, cancellationToken);
         }
         finally
         {
@@ -183,6 +183,13 @@ public sealed partial class PacketSender(
                 await QuitAsync(client);
             }
         }
+    }
+
+    /// <summary>Gives back the rows from <paramref name="firstUnsent"/> on: they stay Pending for a later run, not Uncertain.</summary>
+    private async Task ReleaseAsync(PacketLease lease, RecipientRow firstUnsent, OutcomeWriter outcomes, CancellationToken cancellationToken)
+    {
+        await outcomes.CompleteAsync();
+        await leases.MoveAsync(lease, IndexOf(firstUnsent), cancellationToken);
     }
 
     private MimeMessage? Build(string campaignId, SenderAccount account, MessageTemplate template, RecipientRow row)
@@ -213,27 +220,6 @@ public sealed partial class PacketSender(
             ? "The server refused this recipient for now (transient 4xx reply)."
             : "The server refused this recipient (permanent 5xx reply).";
         row.MessageId = null;
-    }
-
-    private static void Release(List<RecipientRow> claimed, int from, OutcomeWriter outcomes)
-    {
-        for (int i = from; i < claimed.Count; i++)
-        {
-            RecipientRow row = claimed[i];
-            row.Status = nameof(RecipientStatus.Pending);
-            row.ClaimToken = null;
-            row.MessageId = null;
-            row.Attempts = Math.Max(0, row.Attempts - 1);
-            outcomes.Add(row);
-        }
-    }
-
-    private async Task ReleaseAsync(List<RecipientRow> claimed, int from, CancellationToken cancellationToken)
-    {
-        await using var outcomes = new OutcomeWriter(recipients, RecipientTable.TransactionLimit, TimeSpan.FromMilliseconds(50));
-        Release(claimed, from, outcomes);
-        await outcomes.CompleteAsync();
-        _ = cancellationToken;
     }
 
     private static bool IsConnectionFault(Exception ex) =>

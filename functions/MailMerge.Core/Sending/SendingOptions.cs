@@ -16,6 +16,13 @@ public sealed class SendingOptions
     [Range(0, 20)]
     public int Reconnects { get; set; } = 3;
 
+    /// <summary>
+    /// Rows a packet claims ahead of sending, in one write, after storing the outcomes before them. A host
+    /// killed mid-packet leaves at most this many rows Uncertain; a larger window means fewer writes.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ClaimWindow { get; set; } = 100;
+
     /// <summary>Outcome rows gathered before they are written in one Table transaction.</summary>
     [Range(1, 100)]
     public int OutcomeBatch { get; set; } = 100;

@@ -9,6 +9,9 @@ public static class StorageNames
     /// <summary>Table of recipient rows, one partition per campaign.</summary>
     public const string RecipientsTable = "Recipients";
 
+    /// <summary>Table of packet claims, one partition per campaign.</summary>
+    public const string PacketsTable = "Packets";
+
     /// <summary>Container of HTML templates uploaded through the API.</summary>
     public const string TemplatesContainer = "templates";
 
@@ -19,7 +22,7 @@ public static class StorageNames
     public const string CampaignContentContainer = "campaign-content";
 
     /// <summary>All tables, for start-up creation.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [CampaignsTable, RecipientsTable];
+    public static IReadOnlyList<string> Tables { get; } = [CampaignsTable, RecipientsTable, PacketsTable];
 
     /// <summary>All containers, for start-up creation.</summary>
     public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer];
