@@ -53,7 +53,7 @@ public sealed class LocalHost : IAsyncDisposable
 
         var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
         options.TaskHub = builder.Configuration["MailMerge:TaskHub"] ?? options.TaskHub;
-        Validate(options);
+        Validate(options, LocalHostOptions.Section);
         string apiKey = builder.Configuration["MailMerge:ApiKey"] ?? string.Empty;
         if (apiKey.Length < 16)
         {
@@ -62,6 +62,8 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         StorageOptions storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        Validate(storage, StorageOptions.Section);
+        await StorageProbe.EnsureReachableAsync(storage, cancellationToken);
         DurableSidecar sidecar = await DurableSidecar.StartAsync(options, storage, builder.Configuration.GetSection("Logging"), cancellationToken);
         try
         {
@@ -118,13 +120,13 @@ public sealed class LocalHost : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static void Validate(LocalHostOptions options)
+    private static void Validate(object options, string section)
     {
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
         {
-            throw new OptionsValidationException(LocalHostOptions.Section, typeof(LocalHostOptions),
-                results.Select(r => $"{LocalHostOptions.Section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+            throw new OptionsValidationException(section, options.GetType(),
+                results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
         }
     }
 }
