@@ -68,6 +68,8 @@ public sealed class LocalHost : IAsyncDisposable
         try
         {
             builder.WebHost.UseUrls(options.Urls);
+            // The handlers enforce their own, smaller limits with a 413 problem; Kestrel's 30 MB default would answer first.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 100 * 1024 * 1024);
             builder.Services.AddMailMerge();
             builder.Services.ConfigureHttpJsonOptions(json => MailMergeJson.Apply(json.SerializerOptions));
             builder.Services.AddProblemDetails();

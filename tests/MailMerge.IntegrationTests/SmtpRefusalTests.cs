@@ -80,3 +80,47 @@ public class SmtpRefusalTests
         Assert.All(report, r => Assert.Equal("Pending", r["status"]!.GetValue<string>()));
     }
 }
+
+[Collection(LocalHostTests.Name)]
+public class RecipientFailsAloneTests
+{
+    [Fact]
+    public async Task A_refusal_after_the_message_data_fails_that_recipient_alone_and_keeps_its_address_out_of_history()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        app.Smtp.RefuseData = address => address.StartsWith("spam", StringComparison.Ordinal) ? (554, "5.7.1 Message refused at DATA") : null;
+        string id = await app.CreateCampaignAsync(new
+        {
+            name = "data", subject = "Hi", body = "<p>x</p>", sender = "test", packetSize = 10,
+            recipients = new[] { "ok1", "spam1", "ok2", "ok3" }.Select(l => new { email = $"{l}@example.test" }),
+        });
+        JsonNode status = await app.WaitForEndAsync(id);
+
+        Assert.Equal("Completed", status["state"]!.GetValue<string>());
+        Assert.Equal(3, status["counts"]!["sent"]!.GetValue<int>());
+        List<JsonNode> report = await app.RecipientsAsync(id);
+        JsonNode spam = report.Single(r => r["email"]!.GetValue<string>() == "spam1@example.test");
+        Assert.Equal("Failed", spam["status"]!.GetValue<string>());
+        Assert.Equal(554, spam["smtpCode"]!.GetValue<int>());
+        Assert.Equal(["ok1@example.test", "ok2@example.test", "ok3@example.test"], app.Smtp.Messages.SelectMany(m => m.Recipients).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_template_that_fails_on_one_recipients_values_fails_that_recipient_alone()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        string id = await app.CreateCampaignAsync(new
+        {
+            name = "render", subject = "Share", body = "<p>{{ 10 | divided_by: d }}</p>", sender = "test", packetSize = 10, errorLimit = 0,
+            recipients = new[] { ("a", "2"), ("b", "0"), ("c", "5") }.Select(r => new { email = $"{r.Item1}@example.test", fields = new Dictionary<string, string> { ["d"] = r.Item2 } }),
+        });
+        JsonNode status = await app.WaitForEndAsync(id);
+
+        Assert.Equal("Completed", status["state"]!.GetValue<string>());
+        Assert.Equal(2, status["counts"]!["sent"]!.GetValue<int>());
+        Assert.Equal(1, status["counts"]!["failed"]!.GetValue<int>());
+        JsonNode b = (await app.RecipientsAsync(id)).Single(r => r["email"]!.GetValue<string>() == "b@example.test");
+        Assert.Equal("Failed", b["status"]!.GetValue<string>());
+        Assert.Contains("cannot be rendered", b["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}

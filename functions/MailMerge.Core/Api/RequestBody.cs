@@ -49,7 +49,9 @@ public static class RequestBody
 
         try
         {
-            T? value = JsonSerializer.Deserialize<T>(data.ToMemory().Span, MailMergeJson.Options);
+            ReadOnlySpan<byte> json = data.ToMemory().Span;
+            json = json.StartsWith("\uFEFF"u8) ? json[3..] : json;
+            T? value = JsonSerializer.Deserialize<T>(json, MailMergeJson.Options);
             return value is null ? (null, Problems.Invalid("body", "The request body must be a JSON object.")) : (value, null);
         }
         catch (JsonException ex)

@@ -6,6 +6,9 @@ public static class CampaignLimits
     /// <summary>Longest name.</summary>
     public const int MaxNameLength = 200;
 
+    /// <summary>Longest subject template.</summary>
+    public const int MaxSubjectTemplateLength = 2000;
+
     /// <summary>Largest packet.</summary>
     public const int MaxPacketSize = 10_000;
 

@@ -54,15 +54,30 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
                 var packets = Enumerable.Range(next, parallel)
                     .Select(p => context.CallActivityAsync<PacketResult>(nameof(SendPacketActivity), new PacketRequest(id, p, plan.PacketSize, budget), PacketRetry))
                     .ToList();
-                foreach (PacketResult result in await Task.WhenAll(packets))
+                TaskFailedException? failure = null;
+                foreach (Task<PacketResult> packet in packets)
                 {
-                    totals = totals.Add(result);
-                    stoppedAtLimit |= result.StoppedAtErrorBudget;
-                    if (result.FirstSendAt is { } firstSend && firstSend.UtcDateTime > packetStart)
+                    try
                     {
-                        // Space the packets by when they really started talking to the server, not when they were scheduled.
-                        packetStart = firstSend.UtcDateTime;
+                        PacketResult result = await packet;
+                        totals = totals.Add(result);
+                        stoppedAtLimit |= result.StoppedAtErrorBudget;
+                        if (result.FirstSendAt is { } firstSend && firstSend.UtcDateTime > packetStart)
+                        {
+                            // Space the packets by when they really started talking to the server, not when they were scheduled.
+                            packetStart = firstSend.UtcDateTime;
+                        }
                     }
+                    catch (TaskFailedException failed)
+                    {
+                        // Wait for the packets running beside it, so their outcomes are all stored before the campaign ends.
+                        failure ??= failed;
+                    }
+                }
+
+                if (failure is not null)
+                {
+                    throw failure;
                 }
 
                 next += parallel;

@@ -38,6 +38,10 @@ public static class CampaignRequestValidator
         {
             Add("subject", "The subject must be one line.");
         }
+        else if (request.Subject.Length > CampaignLimits.MaxSubjectTemplateLength)
+        {
+            Add("subject", $"The subject template is longer than {CampaignLimits.MaxSubjectTemplateLength} characters.");
+        }
 
         bool hasBody = !string.IsNullOrWhiteSpace(request.Body);
         bool hasBodyTemplate = !string.IsNullOrWhiteSpace(request.BodyTemplate);

@@ -21,6 +21,11 @@ public sealed class MergeFieldsJsonConverter : JsonConverter<Dictionary<string, 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             string name = reader.GetString()!;
+            if (fields.ContainsKey(name))
+            {
+                throw new JsonException($"Merge field '{name}' is given twice (field names ignore letter case).");
+            }
+
             reader.Read();
             fields[name] = reader.TokenType switch
             {

@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 namespace MailMerge.Campaigns;
 
 /// <summary>Writes a campaign's state change and counts to its row. Running it twice writes the same values.</summary>
-public sealed class RecordCampaignStateActivity(CampaignStore campaigns) : TaskActivity<CampaignTransition, bool>
+public sealed class RecordCampaignStateActivity(CampaignStore campaigns, Recipients.RecipientTable recipients) : TaskActivity<CampaignTransition, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, CampaignTransition input)
@@ -23,6 +23,13 @@ public sealed class RecordCampaignStateActivity(CampaignStore campaigns) : TaskA
         }
         else if (input.State is CampaignState.Completed or CampaignState.Halted or CampaignState.Failed)
         {
+            // The final counts come from the rows themselves: they hold every outcome, also those of a packet
+            // that failed part-way and so never reported its counts to the orchestration.
+            Recipients.RecipientCounts counts = await recipients.CountAsync(input.CampaignId);
+            record.Sent = counts.Sent;
+            record.Failed = counts.Failed;
+            record.Uncertain = counts.Uncertain;
+            record.WithMissingFields = counts.WithMissingFields;
             record.StartedAt ??= input.At;
             record.CompletedAt = input.At;
         }

@@ -45,6 +45,12 @@ public sealed record RecipientAddress(string Address, string? DisplayName)
         }
 
         string? name = string.IsNullOrWhiteSpace(mailbox.Name) ? null : mailbox.Name.Trim();
+        if (name is not null && Templates.HeaderText.HasControlCharacters(name))
+        {
+            reason = "The display name holds a line break or control character.";
+            return false;
+        }
+
         address = new RecipientAddress(mailbox.Address, name);
         return true;
     }

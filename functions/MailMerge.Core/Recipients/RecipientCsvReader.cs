@@ -36,6 +36,8 @@ public static class RecipientCsvReader
             Delimiter = DetectDelimiter(text)[0],
             HasHeaders = true,
             HeaderComparer = StringComparer.OrdinalIgnoreCase,
+            // Rows up to 1 MB: a long note or address block must not reject the whole list.
+            MaxBufferSize = 1 << 20,
         };
 
         CsvDataReader csv;

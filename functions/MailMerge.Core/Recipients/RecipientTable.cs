@@ -88,6 +88,29 @@ public sealed class RecipientTable(TableServiceClient tables)
         return ([], null);
     }
 
+    /// <summary>Counts a campaign's rows by outcome, reading only the columns it needs.</summary>
+    public async Task<RecipientCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}");
+        int sent = 0, failed = 0, uncertain = 0, missing = 0;
+        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [nameof(RecipientRow.Status), nameof(RecipientRow.MissingFields)], cancellationToken: cancellationToken))
+        {
+            switch (row.GetString(nameof(RecipientRow.Status)))
+            {
+                case nameof(RecipientStatus.Sent): sent++; break;
+                case nameof(RecipientStatus.Failed): failed++; break;
+                case nameof(RecipientStatus.Uncertain): uncertain++; break;
+            }
+
+            if (!string.IsNullOrEmpty(row.GetString(nameof(RecipientRow.MissingFields))))
+            {
+                missing++;
+            }
+        }
+
+        return new RecipientCounts(sent, failed, uncertain, missing);
+    }
+
     /// <summary>Streams every row of a campaign.</summary>
     public IAsyncEnumerable<RecipientRow> ReadAllAsync(string campaignId, CancellationToken cancellationToken = default)
     {

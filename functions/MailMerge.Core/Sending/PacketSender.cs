@@ -92,7 +92,7 @@ public sealed partial class PacketSender(
         SendingOptions settings = options.Value;
         await using var outcomes = new OutcomeWriter(recipients, settings.OutcomeBatch, TimeSpan.FromMilliseconds(settings.OutcomeFlushMilliseconds));
         SmtpClient? client = null;
-        int drops = 0, failures = 0;
+        int connectFailures = 0, failures = 0;
         try
         {
             for (int i = 0; i < pending.Count; i++)
@@ -125,48 +125,85 @@ public sealed partial class PacketSender(
                     }
                 }
 
+                int rowDrops = 0;
                 while (true)
                 {
-                    try
+                    if (client is null)
                     {
-                        if (client is null)
+                        try
                         {
                             run.Connections++;
                             client = await SmtpConnector.ConnectAsync(account, cancellationToken);
+                            connectFailures = 0;
                         }
+                        catch (Exception ex) when (IsConnectionFault(ex) || ex is MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException)
+                        {
+                            if (++connectFailures > settings.Reconnects)
+                            {
+                                await ReleaseAsync(lease, row, outcomes, cancellationToken);
+                                throw new PacketFailedException($"The SMTP server {account.Host}:{account.Port} could not be reached or refused the session {connectFailures} times: {ex.Message}");
+                            }
 
-                        run.FirstSendAt ??= clock.GetUtcNow();
-                        row.Attempts++;
-                        await client.SendAsync(message, cancellationToken);
-                        row.Status = nameof(RecipientStatus.Sent);
-                        row.SentAt = clock.GetUtcNow();
+                            await Task.Delay(TimeSpan.FromMilliseconds(250 * connectFailures), cancellationToken);
+                            continue;
+                        }
+                    }
+
+                    if (!client.Capabilities.HasFlag(SmtpCapabilities.UTF8) && !System.Text.Ascii.IsValid(row.Email))
+                    {
+                        row.Status = nameof(RecipientStatus.Failed);
+                        row.Reason = "The address has non-ASCII characters and the server does not accept international addresses (no SMTPUTF8).";
+                        failures++;
                         break;
                     }
-                    catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+
+                    var progress = new DataProgress();
+                    try
                     {
-                        RecordRefusal(row, ex);
-                        failures++;
+                        run.FirstSendAt ??= clock.GetUtcNow();
+                        row.Attempts++;
+                        await client.SendAsync(message, cancellationToken, progress);
+                        row.Status = nameof(RecipientStatus.Sent);
+                        row.SentAt = clock.GetUtcNow();
                         break;
                     }
                     catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.SenderNotAccepted)
                     {
                         row.Attempts--;
                         await ReleaseAsync(lease, row, outcomes, cancellationToken);
-                        throw new PacketFailedException($"The SMTP server refused the sender address: {(int)ex.StatusCode} {ex.Message}", ex);
+                        throw new PacketFailedException($"The SMTP server refused the sender address: {(int)ex.StatusCode} {ex.Message}");
+                    }
+                    catch (SmtpCommandException ex) when ((int)ex.StatusCode != 421)
+                    {
+                        // A reply to RCPT, DATA or the message itself concerns this recipient only.
+                        RecordRefusal(row, ex);
+                        failures++;
+                        break;
                     }
                     catch (Exception ex) when (IsConnectionFault(ex))
                     {
-                        // A reply that never came means the server did not take the message (RFC 5321 §4.1.1.4); send it again.
-                        row.Attempts--;
-                        client?.Dispose();
+                        client.Dispose();
                         client = null;
-                        if (++drops > settings.Reconnects)
+                        if (progress.WholeMessageSent)
                         {
-                            await ReleaseAsync(lease, row, outcomes, cancellationToken);
-                            throw new PacketFailedException($"The SMTP server {account.Host}:{account.Port} could not be reached or dropped the connection {drops} times: {ex.Message}", ex);
+                            // The server had the whole message and its reply never came: it may have accepted it.
+                            row.Status = nameof(RecipientStatus.Uncertain);
+                            row.Reason = "The connection dropped after the whole message was sent and before the server answered; " +
+                                "the server may have accepted it. It is not re-sent automatically so that nobody gets two copies.";
+                            break;
                         }
 
-                        await Task.Delay(TimeSpan.FromMilliseconds(250 * drops), cancellationToken);
+                        // No complete message reached the server (RFC 5321: no reply, no delivery); try this recipient again.
+                        row.Attempts--;
+                        if (++rowDrops > settings.Reconnects)
+                        {
+                            row.Status = nameof(RecipientStatus.Failed);
+                            row.Reason = $"The server dropped the connection {rowDrops} times while taking this recipient.";
+                            failures++;
+                            break;
+                        }
+
+                        await Task.Delay(TimeSpan.FromMilliseconds(250 * rowDrops), cancellationToken);
                     }
                 }
 
@@ -244,6 +281,17 @@ public sealed partial class PacketSender(
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>Tells whether MailKit wrote the whole message to the server before the connection failed.</summary>
+    private sealed class DataProgress : ITransferProgress
+    {
+        public bool WholeMessageSent { get; private set; }
+
+        public void Report(long bytesTransferred, long totalSize) => WholeMessageSent |= totalSize > 0 && bytesTransferred >= totalSize;
+
+        // Without a known size MailKit cannot tell how far it got; count that as possibly delivered.
+        public void Report(long bytesTransferred) => WholeMessageSent |= bytesTransferred > 0;
     }
 
     /// <summary>What one run of a packet did, beyond the rows' outcomes.</summary>

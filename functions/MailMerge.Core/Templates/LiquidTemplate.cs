@@ -14,8 +14,12 @@ public sealed partial class LiquidTemplate
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
         .WithCultureInfo(CultureInfo.InvariantCulture)
         .WithMaxSteps(100_000)
+        .WithMaxOutputSize(MaxOutputCharacters)
         .WithModelNamesComparer(StringComparer.OrdinalIgnoreCase)
         .Build();
+    /// <summary>The most characters one rendering may produce (a message far beyond any mail server's size limit).</summary>
+    public const int MaxOutputCharacters = 4_000_000;
+
     private readonly IFluidTemplate template;
 
     private LiquidTemplate(IFluidTemplate template) => this.template = template;
@@ -24,6 +28,14 @@ public sealed partial class LiquidTemplate
     public static bool TryParse(string source, [NotNullWhen(true)] out LiquidTemplate? parsed, [NotNullWhen(false)] out TemplateError? error)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (FileTags().Match(source) is { Success: true } fileTag)
+        {
+            (int line, int column) = Position(source, fileTag.Index);
+            parsed = null;
+            error = new TemplateError($"'{fileTag.Groups[1].Value}' is not supported: a campaign's template must be self-contained", line, column);
+            return false;
+        }
+
         if (Parser.TryParse(source, out IFluidTemplate? template, out string? message))
         {
             parsed = new LiquidTemplate(template);
@@ -76,6 +88,16 @@ public sealed partial class LiquidTemplate
             int.Parse(position.Groups[1].Value, CultureInfo.InvariantCulture),
             int.Parse(position.Groups[2].Value, CultureInfo.InvariantCulture));
     }
+
+    private static (int Line, int Column) Position(string source, int index)
+    {
+        int line = 1 + source.AsSpan(0, index).Count('\n');
+        int lineStart = source.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return (line, index - lineStart + 1);
+    }
+
+    [GeneratedRegex(@"\{%-?\s*(include|render|layout|section)\b")]
+    private static partial Regex FileTags();
 
     [GeneratedRegex(@"\((\d+):(\d+)\)")]
     private static partial Regex PositionPattern();

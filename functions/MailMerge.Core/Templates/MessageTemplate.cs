@@ -37,15 +37,43 @@ public sealed class MessageTemplate
     }
 
     /// <summary>Renders the message for one recipient.</summary>
-    /// <exception cref="MergeValueException">A value would put a line break into the subject.</exception>
+    /// <exception cref="MergeValueException">
+    /// A value would put a line break or control character into the subject, or the templates cannot be
+    /// rendered with this recipient's values (e.g. a division by zero, a loop past the step limit).
+    /// </exception>
     public RenderedMessage Render(IReadOnlyDictionary<string, string> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
+        try
+        {
+            return RenderChecked(fields);
+        }
+        catch (MergeValueException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Fluid reports a template that fails on one recipient's values with assorted exception types.
+            throw new MergeValueException($"The template cannot be rendered with this recipient's values: {ex.Message}");
+        }
+    }
+
+    /// <summary>The longest subject, in characters, a message may have.</summary>
+    public const int MaxSubjectLength = 998;
+
+    private RenderedMessage RenderChecked(IReadOnlyDictionary<string, string> fields)
+    {
         var missing = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         string renderedSubject = subject.Render(fields, NullEncoder.Default, missing).Trim();
-        if (renderedSubject.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        if (HeaderText.HasControlCharacters(renderedSubject))
         {
-            throw new MergeValueException("A merge value would put a line break into the subject; headers never carry line breaks.");
+            throw new MergeValueException("A merge value would put a line break or control character into the subject; headers never carry them.");
+        }
+
+        if (renderedSubject.Length > MaxSubjectLength)
+        {
+            throw new MergeValueException($"The subject would be longer than {MaxSubjectLength} characters.");
         }
 
         var bodyFields = new Dictionary<string, string>(fields.Count + 1, StringComparer.OrdinalIgnoreCase);

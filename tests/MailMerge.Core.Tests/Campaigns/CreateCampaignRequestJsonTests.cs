@@ -26,4 +26,12 @@ public class CreateCampaignRequestJsonTests
             """{"recipients":[{"email":"a@example.test","fields":{"address":{"city":"Łódź"}}}]}""", MailMergeJson.Options));
         Assert.Contains("'address'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Merge_fields_refuse_a_name_given_twice_in_other_letter_case()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CreateCampaignRequest>(
+            """{"recipients":[{"email":"a@example.test","fields":{"n":"1","N":"2"}}]}""", MailMergeJson.Options));
+        Assert.Contains("twice", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -26,6 +26,8 @@ public class RecipientAddressTests
     [InlineData("user@exa mple.test")]
     [InlineData("Evil <a@b.test>\r\nBcc: x@y.test")]
     [InlineData("user@-bad.test")]
+    [InlineData("\"=?utf-8?q?Evil=0D=0ABcc:_victim@evil.test?=\" <enc1@example.test>")]
+    [InlineData("=?utf-8?q?Name=C2=85Next?= <nel@example.test>")]
     public void TryParse_refuses_malformed_addresses_with_a_reason(string text)
     {
         Assert.False(RecipientAddress.TryParse(text, out _, out string? reason));

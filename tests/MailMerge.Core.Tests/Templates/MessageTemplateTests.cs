@@ -33,6 +33,34 @@ public class MessageTemplateTests
         Assert.Throws<MergeValueException>(() => template.Render(Fields(("name", "Jan\r\nBcc: all@example.test"))));
     }
 
+    [Theory]
+    [InlineData("Jan\u0085Nowak")]
+    [InlineData("Jan\u2028Nowak")]
+    [InlineData("Jan\u0000")]
+    [InlineData("Jan\vNowak")]
+    public void Render_refuses_control_characters_in_the_subject(string value)
+    {
+        MessageTemplate template = Create("Hello {{ name }}", "<p>x</p>");
+        Assert.Throws<MergeValueException>(() => template.Render(Fields(("name", value))));
+    }
+
+    [Fact]
+    public void Render_turns_a_runtime_template_error_into_a_merge_value_error()
+    {
+        MessageTemplate template = Create("s", "{{ 10 | divided_by: d }}");
+        var error = Assert.Throws<MergeValueException>(() => template.Render(Fields(("d", "0"))));
+        Assert.Contains("cannot be rendered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{% include 'footer' %}")]
+    [InlineData("<p>\n{%- render 'x' %}")]
+    public void TryCreate_refuses_tags_that_load_other_files(string body)
+    {
+        Assert.Null(MessageTemplate.TryCreate("s", body, out IReadOnlyDictionary<string, TemplateError> errors));
+        Assert.Contains("not supported", errors["body"].Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_uses_the_default_for_empty_and_missing_fields_and_reports_them()
     {

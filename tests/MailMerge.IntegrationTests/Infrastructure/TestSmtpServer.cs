@@ -37,6 +37,9 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Decides, per recipient address, a refusal (code and text) or null to accept.</summary>
     public Func<string, (int Code, string Text)?> Refuse { get; set; }
 
+    /// <summary>Decides, per recipient address, a refusal at the end of DATA (after the whole message), or null to accept.</summary>
+    public Func<string, (int Code, string Text)?> RefuseData { get; set; } = _ => null;
+
     public ConcurrentQueue<Received> Messages { get; } = new();
 
     public static TestSmtpServer Start(Func<string, (int Code, string Text)?>? refuse = null)
@@ -77,6 +80,11 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     {
         public override Task<ServerResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (transaction.To.Select(t => server.RefuseData(t.AsAddress())).FirstOrDefault(r => r is not null) is { } refusal)
+            {
+                return Task.FromResult(new ServerResponse((SmtpReplyCode)refusal.Code, refusal.Text));
+            }
+
             byte[] raw = buffer.ToArray();
             MimeMessage message = MimeMessage.Load(new MemoryStream(raw), cancellationToken);
             server.Messages.Enqueue(new Received(
