@@ -40,7 +40,7 @@ var settings = new Dictionary<string, string?>
     ["MailMerge:Senders:sink:Tls"] = "None",
     ["MailMerge:Senders:sink:FromAddress"] = sender.FromAddress,
     ["Logging:LogLevel:Default"] = "Warning",
-    ["Logging:LogLevel:MailMerge"] = "Warning",
+    ["Logging:LogLevel:MailMerge"] = Environment.GetEnvironmentVariable("MAILMERGE_BENCH_LOG") ?? "Warning",
 };
 double mailMergeRate;
 await using (LocalHost host = await LocalHost.StartAsync([], settings))

@@ -39,7 +39,10 @@ public sealed class OutcomeWriter : IAsyncDisposable
     }
 
     /// <summary>Writes what is queued and waits until every row added so far is stored; throws if a write failed.</summary>
-    public async Task FlushAsync()
+    public Task FlushAsync() => StartFlush();
+
+    /// <summary>Starts writing what is queued; the task ends when every row added so far is stored.</summary>
+    public async Task StartFlush()
     {
         Task pending;
         lock (gate)

@@ -45,17 +45,24 @@ public sealed class PacketLeaseTable(TableServiceClient tables)
     public async Task<bool> MoveAsync(PacketLease lease, int claimedThrough, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        int before = lease.ClaimedThrough;
-        lease.ClaimedThrough = claimedThrough;
+        var update = new PacketLease
+        {
+            PartitionKey = lease.PartitionKey,
+            RowKey = lease.RowKey,
+            ClaimToken = lease.ClaimToken,
+            ClaimedThrough = claimedThrough,
+        };
         try
         {
-            Response response = await Table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, cancellationToken);
+            Response response = await Table.UpdateEntityAsync(update, lease.ETag, TableUpdateMode.Replace, cancellationToken);
+
+            // Only a stored claim counts: the sender reads ClaimedThrough to decide what it may send.
             lease.ETag = response.Headers.ETag ?? default;
+            lease.ClaimedThrough = claimedThrough;
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            lease.ClaimedThrough = before;
             return false;
         }
     }

@@ -37,8 +37,10 @@ public sealed partial class PacketSender(
     public async Task<PacketResult> SendAsync(PacketRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        long started = clock.GetTimestamp();
         (int from, int to) = PacketPlan.Range(request.Packet, request.PacketSize);
         List<RecipientRow> rows = await recipients.ReadSendRangeAsync(request.CampaignId, from, to, cancellationToken);
+        TimeSpan read = clock.GetElapsedTime(started);
         PacketLease? previous = await leases.FindAsync(request.CampaignId, request.Packet, cancellationToken);
         if (previous is not null)
         {
@@ -54,7 +56,8 @@ public sealed partial class PacketSender(
             await SendClaimedAsync(request, pending, lease, run, to, cancellationToken);
         }
 
-        LogPacket(log, request.CampaignId, request.Packet, rows.Count, run.Connections);
+        TimeSpan total = clock.GetElapsedTime(started);
+        LogPacket(log, request.CampaignId, request.Packet, rows.Count, run.Connections, (int)read.TotalMilliseconds, (int)run.ClaimWait.TotalMilliseconds, (int)total.TotalMilliseconds);
         return new PacketResult(
             rows.Count(r => r.Status == nameof(RecipientStatus.Sent)),
             rows.Count(r => r.Status == nameof(RecipientStatus.Failed)),
@@ -93,6 +96,7 @@ public sealed partial class PacketSender(
         await using var outcomes = new OutcomeWriter(recipients, settings.OutcomeBatch, TimeSpan.FromMilliseconds(settings.OutcomeFlushMilliseconds));
         SmtpClient? client = null;
         int connectFailures = 0, failures = 0;
+        Task<bool>? nextClaim = null;
         try
         {
             for (int i = 0; i < pending.Count; i++)
@@ -100,7 +104,7 @@ public sealed partial class PacketSender(
                 RecipientRow row = pending[i];
                 if (request.ErrorBudget > 0 && failures >= request.ErrorBudget)
                 {
-                    await ReleaseAsync(lease, row, outcomes, cancellationToken);
+                    await ReleaseAsync(lease, row, outcomes, nextClaim, cancellationToken);
                     run.Stopped = true;
                     return;
                 }
@@ -114,15 +118,35 @@ public sealed partial class PacketSender(
                 }
 
                 // The claim must cover this row before the server can have it: that is what makes a re-run safe. The
-                // outcomes of the rows before it are stored first, so a run that dies leaves at most one window uncertain.
+                // next claim is taken while the current window is sending, after the outcomes before it are stored,
+                // so a run that dies leaves at most about two windows uncertain and sending never waits for storage.
                 int index = IndexOf(row);
-                if (index >= lease.ClaimedThrough)
+                if (nextClaim is not null && (nextClaim.IsCompleted || index >= lease.ClaimedThrough))
                 {
-                    await outcomes.FlushAsync();
-                    if (!await leases.MoveAsync(lease, Math.Min(index + settings.ClaimWindow, packetEnd), cancellationToken))
+                    long waitStarted = clock.GetTimestamp();
+                    bool moved = await nextClaim;
+                    nextClaim = null;
+                    run.ClaimWait += clock.GetElapsedTime(waitStarted);
+                    if (!moved)
                     {
                         throw new PacketFailedException("Another run took over this packet; this run stopped without sending more.");
                     }
+                }
+
+                if (index >= lease.ClaimedThrough)
+                {
+                    long waitStarted = clock.GetTimestamp();
+                    bool moved = await ClaimAheadAsync(lease, outcomes.StartFlush(), Math.Min(index + settings.ClaimWindow, packetEnd), cancellationToken);
+                    run.ClaimWait += clock.GetElapsedTime(waitStarted);
+                    if (!moved)
+                    {
+                        throw new PacketFailedException("Another run took over this packet; this run stopped without sending more.");
+                    }
+                }
+
+                if (nextClaim is null && lease.ClaimedThrough < packetEnd && index >= lease.ClaimedThrough - (settings.ClaimWindow / 2))
+                {
+                    nextClaim = ClaimAheadAsync(lease, outcomes.StartFlush(), Math.Min(lease.ClaimedThrough + settings.ClaimWindow, packetEnd), cancellationToken);
                 }
 
                 int rowDrops = 0;
@@ -140,7 +164,7 @@ public sealed partial class PacketSender(
                         {
                             if (++connectFailures > settings.Reconnects)
                             {
-                                await ReleaseAsync(lease, row, outcomes, cancellationToken);
+                                await ReleaseAsync(lease, row, outcomes, nextClaim, cancellationToken);
                                 throw new PacketFailedException($"The SMTP server {account.Host}:{account.Port} could not be reached or refused the session {connectFailures} times: {ex.Message}");
                             }
 
@@ -170,7 +194,7 @@ public sealed partial class PacketSender(
                     catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.SenderNotAccepted)
                     {
                         row.Attempts--;
-                        await ReleaseAsync(lease, row, outcomes, cancellationToken);
+                        await ReleaseAsync(lease, row, outcomes, nextClaim, cancellationToken);
                         throw new PacketFailedException($"The SMTP server refused the sender address: {(int)ex.StatusCode} {ex.Message}");
                     }
                     catch (SmtpCommandException ex) when ((int)ex.StatusCode != 421)
@@ -211,6 +235,11 @@ public sealed partial class PacketSender(
             }
 
             await outcomes.CompleteAsync();
+            if (nextClaim is not null)
+            {
+                await nextClaim;
+            }
+
             await leases.MoveAsync(lease, packetEnd, cancellationToken);
         }
         finally
@@ -222,10 +251,22 @@ public sealed partial class PacketSender(
         }
     }
 
+    /// <summary>Moves the claim once the outcomes written so far are stored.</summary>
+    private async Task<bool> ClaimAheadAsync(PacketLease lease, Task stored, int claimedThrough, CancellationToken cancellationToken)
+    {
+        await stored;
+        return await leases.MoveAsync(lease, claimedThrough, cancellationToken);
+    }
+
     /// <summary>Gives back the rows from <paramref name="firstUnsent"/> on: they stay Pending for a later run, not Uncertain.</summary>
-    private async Task ReleaseAsync(PacketLease lease, RecipientRow firstUnsent, OutcomeWriter outcomes, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(PacketLease lease, RecipientRow firstUnsent, OutcomeWriter outcomes, Task<bool>? pendingClaim, CancellationToken cancellationToken)
     {
         await outcomes.CompleteAsync();
+        if (pendingClaim is not null)
+        {
+            await pendingClaim;
+        }
+
         await leases.MoveAsync(lease, IndexOf(firstUnsent), cancellationToken);
     }
 
@@ -302,8 +343,10 @@ public sealed partial class PacketSender(
         public bool Stopped { get; set; }
 
         public DateTimeOffset? FirstSendAt { get; set; }
+
+        public TimeSpan ClaimWait { get; set; }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} packet {Packet}: {Rows} rows, {Connections} connections")]
-    private static partial void LogPacket(ILogger logger, string campaignId, int packet, int rows, int connections);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} packet {Packet}: {Rows} rows, {Connections} connections, read in {ReadMilliseconds} ms, waited {ClaimMilliseconds} ms for claims, done in {Milliseconds} ms")]
+    private static partial void LogPacket(ILogger logger, string campaignId, int packet, int rows, int connections, int readMilliseconds, int claimMilliseconds, int milliseconds);
 }

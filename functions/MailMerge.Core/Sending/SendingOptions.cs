@@ -18,10 +18,10 @@ public sealed class SendingOptions
 
     /// <summary>
     /// Rows a packet claims ahead of sending, in one write, after storing the outcomes before them. A host
-    /// killed mid-packet leaves at most this many rows Uncertain; a larger window means fewer writes.
+    /// killed mid-packet leaves at most about twice this many rows Uncertain; a larger window means fewer writes.
     /// </summary>
     [Range(1, 1000)]
-    public int ClaimWindow { get; set; } = 100;
+    public int ClaimWindow { get; set; } = 50;
 
     /// <summary>Outcome rows gathered before they are written in one Table transaction.</summary>
     [Range(1, 100)]
