@@ -11,11 +11,13 @@ public sealed class MessageTemplate
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly LiquidTemplate subject;
     private readonly LiquidTemplate body;
+    private readonly LiquidTemplate? text;
 
-    private MessageTemplate(LiquidTemplate subject, LiquidTemplate body)
+    private MessageTemplate(LiquidTemplate subject, LiquidTemplate body, LiquidTemplate? text)
     {
         this.subject = subject;
         this.body = body;
+        this.text = text;
     }
 
     /// <summary>Parses both templates; returns every syntax error keyed by "subject" or "body".</summary>
@@ -33,7 +35,17 @@ public sealed class MessageTemplate
         }
 
         errors = found;
-        return subject is not null && body is not null ? new MessageTemplate(subject, body) : null;
+        if (subject is null || body is null)
+        {
+            return null;
+        }
+
+        // The plain-text part is a template of its own, made once from the HTML template's markup, so each
+        // message renders it instead of converting its HTML. Liquid tags spread over markup in ways the
+        // conversion cannot keep fall back to converting each rendered message.
+        return LiquidTemplate.TryParse(HtmlToText.Convert(bodySource), out LiquidTemplate? text, out _)
+            ? new MessageTemplate(subject, body, text)
+            : new MessageTemplate(subject, body, null);
     }
 
     /// <summary>Renders the message for one recipient.</summary>
@@ -84,6 +96,7 @@ public sealed class MessageTemplate
 
         bodyFields.TryAdd("subject", renderedSubject);
         string html = body.Render(bodyFields, Html, missing);
-        return new RenderedMessage(renderedSubject, html, HtmlToText.Convert(html), [.. missing]);
+        string plain = text is null ? HtmlToText.Convert(html) : text.Render(bodyFields, NullEncoder.Default, missing);
+        return new RenderedMessage(renderedSubject, html, plain, [.. missing]);
     }
 }

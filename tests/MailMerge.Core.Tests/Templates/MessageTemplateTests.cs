@@ -110,4 +110,17 @@ public class MessageTemplateTests
         Assert.DoesNotContain("&#x", message.Html, StringComparison.Ordinal);
         Assert.Contains("details_url", message.MissingFields);
     }
+
+    [Fact]
+    public void Render_makes_the_same_plain_text_as_converting_the_rendered_html()
+    {
+        MessageTemplate template = Create("S", Samples.BankTemplate());
+        RenderedMessage message = template.Render(Fields(
+            ("company_name", "Nowak & Syn <Sp. j.>"), ("contact_name", "Józef"), ("bank_account", "PL61 1090"),
+            ("details_url", "https://crm.test/?a=1&b=2"), ("client_number", "K/1"), ("account_manager_name", "Piotr Żak")));
+
+        Assert.Equal(HtmlToText.Convert(message.Html), message.Text);
+        Assert.Contains("Nowak & Syn <Sp. j.>", message.Text, StringComparison.Ordinal);
+        Assert.Contains("(https://crm.test/?a=1&b=2)", message.Text, StringComparison.Ordinal);
+    }
 }
