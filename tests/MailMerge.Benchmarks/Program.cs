@@ -15,7 +15,7 @@ using MimeKit;
 int recipients = Arg("--recipients", 10_000);
 int sessions = Arg("--sessions", 4);
 int packetSize = Arg("--packet-size", 500);
-int naiveCount = Arg("--naive", 1_000);
+int naiveCount = Arg("--naive", 300);
 string sinkHost = "127.0.0.1";
 int sinkPort = Arg("--sink-port", 2526);
 var culture = CultureInfo.InvariantCulture;

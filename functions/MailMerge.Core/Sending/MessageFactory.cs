@@ -16,8 +16,14 @@ public static class MessageFactory
         return $"{campaignId}.{rowKey}@{domain}";
     }
 
-    /// <summary>Creates the message.</summary>
-    public static MimeMessage Create(SenderAccount sender, string toAddress, string? toName, RenderedMessage content, string messageId, DateTimeOffset date)
+    /// <summary>Longest line (without CRLF) SMTP allows.</summary>
+    public const int MaxLineLength = 998;
+
+    /// <summary>
+    /// Creates the message. With <paramref name="eightBit"/> (the server announced 8BITMIME) parts whose lines all
+    /// fit SMTP's limit go as 8-bit UTF-8 text, which costs no encoding; otherwise they are quoted-printable.
+    /// </summary>
+    public static MimeMessage Create(SenderAccount sender, string toAddress, string? toName, RenderedMessage content, string messageId, DateTimeOffset date, bool eightBit = false)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(content);
@@ -31,11 +37,34 @@ public static class MessageFactory
         message.To.Add(new MailboxAddress(toName ?? string.Empty, toAddress));
 
         // Quoted-printable keeps every line under 78 characters whatever the template's line lengths.
-        var text = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        var text = new TextPart(TextFormat.Plain) { ContentTransferEncoding = Encoding(content.Text, eightBit) };
         text.SetText("utf-8", content.Text);
-        var html = new TextPart(TextFormat.Html) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        var html = new TextPart(TextFormat.Html) { ContentTransferEncoding = Encoding(content.Html, eightBit) };
         html.SetText("utf-8", content.Html);
         message.Body = new MultipartAlternative { text, html };
         return message;
+    }
+
+    private static ContentEncoding Encoding(string body, bool eightBit) =>
+        eightBit && LongestLine(body) <= MaxLineLength ? ContentEncoding.EightBit : ContentEncoding.QuotedPrintable;
+
+    /// <summary>The longest line of <paramref name="text"/> in UTF-8 bytes, upper bound (3 bytes per UTF-16 unit beyond ASCII).</summary>
+    private static int LongestLine(string text)
+    {
+        int longest = 0, current = 0;
+        foreach (char c in text)
+        {
+            if (c is '\n' or '\r')
+            {
+                longest = Math.Max(longest, current);
+                current = 0;
+            }
+            else
+            {
+                current += c < 0x80 ? 1 : 3;
+            }
+        }
+
+        return Math.Max(longest, current);
     }
 }

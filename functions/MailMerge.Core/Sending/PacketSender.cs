@@ -109,7 +109,7 @@ public sealed partial class PacketSender(
                     return;
                 }
 
-                MimeMessage? message = Build(request.CampaignId, account, template, row);
+                MimeMessage? message = Build(request.CampaignId, account, template, row, client?.Capabilities.HasFlag(SmtpCapabilities.EightBitMime) == true);
                 if (message is null)
                 {
                     failures++;
@@ -270,7 +270,7 @@ public sealed partial class PacketSender(
         await leases.MoveAsync(lease, IndexOf(firstUnsent), cancellationToken);
     }
 
-    private MimeMessage? Build(string campaignId, SenderAccount account, MessageTemplate template, RecipientRow row)
+    private MimeMessage? Build(string campaignId, SenderAccount account, MessageTemplate template, RecipientRow row, bool eightBit)
     {
         try
         {
@@ -278,7 +278,7 @@ public sealed partial class PacketSender(
             RenderedMessage content = template.Render(new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase));
             row.MissingFields = content.MissingFields.Count == 0 ? null : string.Join(",", content.MissingFields);
             row.MessageId = MessageFactory.MessageId(campaignId, row.RowKey, account.FromAddress);
-            return MessageFactory.Create(account, row.Email, row.DisplayName, content, row.MessageId, clock.GetUtcNow());
+            return MessageFactory.Create(account, row.Email, row.DisplayName, content, row.MessageId, clock.GetUtcNow(), eightBit);
         }
         catch (MergeValueException ex)
         {

@@ -59,4 +59,20 @@ public class MessageFactoryTests
         Assert.Equal("c1.s0000000003@crm-biuro.test", MessageFactory.MessageId("c1", "s0000000003", "biuro@crm-biuro.test"));
         Assert.NotEqual(MessageFactory.MessageId("c1", "s0000000003", "a@b.test"), MessageFactory.MessageId("c2", "s0000000003", "a@b.test"));
     }
+
+    [Fact]
+    public void Create_sends_8bit_when_the_server_allows_it_and_lines_fit_and_quoted_printable_otherwise()
+    {
+        var shortLines = new RenderedMessage("s", "<p>Łódź</p>\n<p>ok</p>", "Łódź\nok\n", []);
+        var longLine = new RenderedMessage("s", "<p>" + new string('x', 1200) + "</p>", "x\n", []);
+
+        var eightBit = (MultipartAlternative)MessageFactory.Create(Sender, "a@example.test", null, shortLines, "i@x.test", DateTimeOffset.UnixEpoch, eightBit: true).Body!;
+        var mixed = (MultipartAlternative)MessageFactory.Create(Sender, "a@example.test", null, longLine, "i@x.test", DateTimeOffset.UnixEpoch, eightBit: true).Body!;
+        var plain = (MultipartAlternative)MessageFactory.Create(Sender, "a@example.test", null, shortLines, "i@x.test", DateTimeOffset.UnixEpoch).Body!;
+
+        Assert.All(eightBit.Cast<TextPart>(), p => Assert.Equal(ContentEncoding.EightBit, p.ContentTransferEncoding));
+        Assert.Equal(ContentEncoding.EightBit, ((TextPart)mixed[0]).ContentTransferEncoding);
+        Assert.Equal(ContentEncoding.QuotedPrintable, ((TextPart)mixed[1]).ContentTransferEncoding);
+        Assert.All(plain.Cast<TextPart>(), p => Assert.Equal(ContentEncoding.QuotedPrintable, p.ContentTransferEncoding));
+    }
 }
