@@ -27,8 +27,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, string apiKey)
             return next(context);
         }
 
-        return Problems.Status(StatusCodes.Status401Unauthorized, "An API key is required.",
-            "Send the key in the x-functions-key (or X-Api-Key) header.").ExecuteAsync(context);
+        return Problems.Status(StatusCodes.Status401Unauthorized, "A valid API key is required.",
+            given is null ? "Send the key in the x-functions-key (or X-Api-Key) header." : "The key sent is not this host's key.").ExecuteAsync(context);
     }
 }
 

@@ -107,7 +107,7 @@ public static class Demo
     private static async Task PrintReportAsync(HttpClient api, string id)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"line",4}  {"status",-9}  {"address",-42}  detail");
+        Console.WriteLine($"{"line",4}  {"status",-9}  {"address",-46}  detail");
         for (string? next = $"/api/campaigns/{id}/recipients?pageSize=500"; next is not null;)
         {
             JsonNode page = JsonNode.Parse(await api.GetStringAsync(next))!;
@@ -116,8 +116,8 @@ public static class Demo
                 string detail = row!["status"]!.GetValue<string>() == "Sent"
                     ? (row["missingFields"] is { } missing ? $"empty fields: {missing}" : string.Empty)
                     : row["smtpCode"] is { } code ? $"{code} {row["smtpText"]}" : row["reason"]?.GetValue<string>() ?? string.Empty;
-                string mailbox = row["name"] is { } name ? $"{name} <{row["email"]}>" : row["email"]!.GetValue<string>();
-                Console.WriteLine($"{row["line"],4}  {row["status"],-9}  {mailbox,-42}  {detail}");
+                string mailbox = row["name"] is { } name ? new MimeKit.MailboxAddress(name.GetValue<string>(), row["email"]!.GetValue<string>()).ToString() : row["email"]!.GetValue<string>();
+                Console.WriteLine($"{row["line"],4}  {row["status"],-9}  {mailbox,-46}  {detail}");
             }
 
             next = page["next"]?.GetValue<string>();
