@@ -38,4 +38,9 @@ public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads)
     [Function("GetCampaignRecipients")]
     public async Task<IActionResult> GetCampaignRecipients([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/recipients")] HttpRequest request, string id) =>
         new ResultAction(await campaigns.GetRecipientsAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/campaigns/{id}/preview.</summary>
+    [Function("PreviewCampaign")]
+    public async Task<IActionResult> PreviewCampaign([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/preview")] HttpRequest request, string id) =>
+        new ResultAction(await campaigns.PreviewAsync(request, id, request.HttpContext.RequestAborted));
 }

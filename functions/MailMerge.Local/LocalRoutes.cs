@@ -28,6 +28,7 @@ public static class LocalRoutes
         "CreateCampaign" => (HttpRequest request, CampaignApi api, DurableTaskClient durable, CancellationToken ct) => api.CreateAsync(request, durable, ct),
         "GetCampaign" => (string id, CampaignApi api, DurableTaskClient durable, CancellationToken ct) => api.GetAsync(id, durable, ct),
         "GetCampaignRecipients" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.GetRecipientsAsync(request, id, ct),
+        "PreviewCampaign" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.PreviewAsync(request, id, ct),
         _ => throw new InvalidOperationException($"The local host has no handler for route '{name}'."),
     };
 }

@@ -135,4 +135,36 @@ public class CampaignEndToEndTests
         Assert.Equal(20, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("19,jan.kowalski@nowakisyn.test,\"Kowalski, Jan\",Sent,", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Preview_renders_a_recipients_message_without_sending_and_names_the_empty_fields()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        await app.UploadAsync("/api/templates/bank-account-change", Samples.BankTemplate);
+        await app.UploadAsync("/api/recipient-lists/clients", Samples.RecipientsCsv);
+        string id = await app.CreateCampaignAsync(SampleCampaign());
+        await app.WaitForEndAsync(id);
+        int received = app.Smtp.Messages.Count;
+
+        JsonNode first = JsonNode.Parse(await app.Http.GetStringAsync($"/api/campaigns/{id}/preview"))!;
+        Assert.Equal(1, first["line"]!.GetValue<int>());
+        Assert.Equal("biuro@mikronika.test", first["email"]!.GetValue<string>());
+        Assert.Equal("Zmiana rachunku – Mikronika Sp. z o.o.", first["subject"]!.GetValue<string>());
+        Assert.Contains("Dzień dobry Szanowni Państwo", first["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("contact_name", first["emptyFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+
+        JsonNode kowalski = JsonNode.Parse(await app.Http.GetStringAsync($"/api/campaigns/{id}/preview?line=19"))!;
+        Assert.Equal("Kowalski, Jan", kowalski["name"]!.GetValue<string>());
+        Assert.Contains("Biuro Nowak &amp; Syn", kowalski["html"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(kowalski["emptyFields"]!.AsArray());
+
+        foreach (string bad in new[] { "17", "0", "abc", "999" })
+        {
+            using HttpResponseMessage response = await app.Http.GetAsync($"/api/campaigns/{id}/preview?line={bad}");
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("\"line\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(received, app.Smtp.Messages.Count);
+    }
 }

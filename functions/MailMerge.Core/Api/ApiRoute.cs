@@ -12,5 +12,6 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
         new("CreateCampaign", "POST", "campaigns"),
         new("GetCampaign", "GET", "campaigns/{id}"),
         new("GetCampaignRecipients", "GET", "campaigns/{id}/recipients"),
+        new("PreviewCampaign", "GET", "campaigns/{id}/preview"),
     ];
 }

@@ -8,7 +8,8 @@ using Microsoft.DurableTask.Client;
 namespace MailMerge.Api;
 
 /// <summary>The campaign endpoints, as plain handlers both hosts call.</summary>
-public sealed class CampaignApi(CampaignService service, CampaignStatusReader status, CampaignStore campaigns, RecipientTable recipients)
+public sealed class CampaignApi(
+    CampaignService service, CampaignStatusReader status, CampaignStore campaigns, RecipientTable recipients, Templates.CampaignTemplateCache templates)
 {
     private const long MaxRequestBytes = 64 * 1024 * 1024;
 
@@ -97,6 +98,50 @@ public sealed class CampaignApi(CampaignService service, CampaignStatusReader st
         catch (Exception ex) when (ex is FormatException or ArgumentException or Azure.RequestFailedException { Status: 400 })
         {
             return Problems.Invalid("continuation", "The continuation token is not one this API gave out.");
+        }
+    }
+
+    /// <summary>
+    /// <c>GET /api/campaigns/{id}/preview?line=N</c>: the message the first (or line N's) recipient gets, rendered
+    /// without sending, with the merge fields that are empty for that recipient.
+    /// </summary>
+    public async Task<IResult> PreviewAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ResourceName.IsValid(id) || await campaigns.FindAsync(id, cancellationToken) is null)
+        {
+            return Problems.NotFound($"No campaign '{id}'.");
+        }
+
+        int? line = null;
+        if (request.Query["line"].FirstOrDefault() is { } lineText)
+        {
+            if (!int.TryParse(lineText, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) || parsed < 1)
+            {
+                return Problems.Invalid("line", "The line must be a whole number from 1.");
+            }
+
+            line = parsed;
+        }
+
+        RecipientRow? row = await recipients.FindSendableAsync(id, line, cancellationToken);
+        if (row is null)
+        {
+            return line is null
+                ? Problems.NotFound($"Campaign '{id}' has no recipient to preview.")
+                : Problems.Invalid("line", $"Line {line} is not a recipient who gets a message (it is a duplicate, invalid, or beyond the list).");
+        }
+
+        var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(row.FieldsJson, Json.MailMergeJson.Options) ?? [];
+        try
+        {
+            Templates.RenderedMessage message = (await templates.GetAsync(id, cancellationToken))
+                .Render(new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase));
+            return TypedResults.Ok(new CampaignPreview(row.Line, row.Email, row.DisplayName, message.Subject, message.Html, message.Text, message.MissingFields));
+        }
+        catch (Templates.MergeValueException ex)
+        {
+            return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This recipient's message cannot be rendered.", ex.Message);
         }
     }
 

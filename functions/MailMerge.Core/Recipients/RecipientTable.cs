@@ -111,6 +111,20 @@ public sealed class RecipientTable(TableServiceClient tables)
         return new RecipientCounts(sent, failed, uncertain, missing);
     }
 
+    /// <summary>The sendable row of a list line, or the first sendable row when <paramref name="line"/> is null.</summary>
+    public async Task<RecipientRow?> FindSendableAsync(string campaignId, int? line, CancellationToken cancellationToken = default)
+    {
+        string filter = line is { } wanted
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey ge {"s"} and RowKey lt {"t"} and Line eq {wanted}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey ge {"s"} and RowKey lt {"t"}");
+        await foreach (RecipientRow row in Table.QueryAsync<RecipientRow>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return row;
+        }
+
+        return null;
+    }
+
     /// <summary>Streams every row of a campaign.</summary>
     public IAsyncEnumerable<RecipientRow> ReadAllAsync(string campaignId, CancellationToken cancellationToken = default)
     {
