@@ -167,4 +167,21 @@ public class CampaignEndToEndTests
 
         Assert.Equal(received, app.Smtp.Messages.Count);
     }
+
+    [Fact]
+    public async Task Campaign_with_an_unsubscribe_url_sends_one_click_unsubscribe_headers()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        string id = await app.CreateCampaignAsync(new
+        {
+            name = "unsubscribe", subject = "Hi", body = "<p>x</p>", sender = "test",
+            unsubscribeUrl = "https://crm.test/unsubscribe?c={{ client }}",
+            recipients = new[] { new { email = "u1@example.test", fields = new Dictionary<string, string> { ["client"] = "K/2026 7" } } },
+        });
+        await app.WaitForEndAsync(id);
+
+        MimeMessage message = Assert.Single(app.Smtp.Messages).Message;
+        Assert.Equal("<https://crm.test/unsubscribe?c=K%2F2026%207>", message.Headers[HeaderId.ListUnsubscribe]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+    }
 }

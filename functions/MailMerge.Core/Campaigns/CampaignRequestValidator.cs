@@ -3,8 +3,10 @@ using MailMerge.Sending;
 namespace MailMerge.Campaigns;
 
 /// <summary>Checks the fields of a create request that need no storage; collects every problem, not the first.</summary>
-public static class CampaignRequestValidator
+public static partial class CampaignRequestValidator
 {
+    private static readonly System.Buffers.SearchValues<char> UrlBreakers = System.Buffers.SearchValues.Create(" \r\n\t<>\"");
+
     /// <summary>Field errors (camelCase JSON paths) with reasons; empty when the request's shape is valid.</summary>
     public static Dictionary<string, List<string>> Validate(CreateCampaignRequest request, IReadOnlyDictionary<string, SenderAccount> senders)
     {
@@ -97,6 +99,13 @@ public static class CampaignRequestValidator
             Add("intervalSeconds", $"The interval must be between 0 and {CampaignLimits.MaxIntervalSeconds} seconds.");
         }
 
+        if (request.UnsubscribeUrl is { } unsubscribe &&
+            (!unsubscribe.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || unsubscribe.Length > 2000 ||
+             LiquidTags().Replace(unsubscribe, string.Empty).AsSpan().IndexOfAny(UrlBreakers) >= 0))
+        {
+            Add("unsubscribeUrl", "The unsubscribe URL must be an https:// address (merge fields allowed) without spaces or angle brackets.");
+        }
+
         if (request.ErrorLimit is < 0)
         {
             Add("errorLimit", "The error limit must be 0 (never stop) or more.");
@@ -104,4 +113,7 @@ public static class CampaignRequestValidator
 
         return errors;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex LiquidTags();
 }

@@ -45,7 +45,13 @@ public sealed class CampaignService(
 
         if (!string.IsNullOrWhiteSpace(request.Subject) && body is not null)
         {
-            MessageTemplate.TryCreate(request.Subject, body, out IReadOnlyDictionary<string, TemplateError> templateErrors);
+            MessageTemplate? parsed = MessageTemplate.TryCreate(request.Subject, body, out IReadOnlyDictionary<string, TemplateError> templateErrors);
+            if (parsed is not null && request.UnsubscribeUrl is not null && !errors.ContainsKey("unsubscribeUrl") &&
+                !parsed.TrySetUnsubscribeUrl(request.UnsubscribeUrl, out TemplateError? unsubscribeError))
+            {
+                errors["unsubscribeUrl"] = [$"Liquid syntax error at {unsubscribeError}."];
+            }
+
             foreach ((string part, TemplateError error) in templateErrors)
             {
                 string field = part == "body" && request.Body is null ? "bodyTemplate" : part;
@@ -81,7 +87,7 @@ public sealed class CampaignService(
         }
 
         DateTimeOffset now = clock.GetUtcNow();
-        await campaigns.SaveContentAsync(id, new CampaignContent(request.Subject!, body), cancellationToken);
+        await campaigns.SaveContentAsync(id, new CampaignContent(request.Subject!, body, request.UnsubscribeUrl), cancellationToken);
         await recipients.UpsertAsync(intake.Sendable.Concat(intake.Skipped), cancellationToken);
         await campaigns.UpsertAsync(new CampaignRecord
         {

@@ -30,6 +30,12 @@ public sealed record CreateCampaignRequest
     /// <summary>Minimum seconds between the starts of two packets; default 0.</summary>
     public double? IntervalSeconds { get; init; }
 
+    /// <summary>
+    /// Liquid template of an https unsubscribe URL (e.g. <c>https://crm.example/unsubscribe?c={{ client_number }}</c>);
+    /// when set, every message carries List-Unsubscribe and List-Unsubscribe-Post (RFC 8058 one-click).
+    /// </summary>
+    public string? UnsubscribeUrl { get; init; }
+
     /// <summary>Stop after this many failed recipients; 0 = never stop. Default 0.</summary>
     public int? ErrorLimit { get; init; }
 }

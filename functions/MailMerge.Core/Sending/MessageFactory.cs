@@ -34,6 +34,13 @@ public static class MessageFactory
             Date = date,
         };
         message.From.Add(new MailboxAddress(sender.FromName ?? string.Empty, sender.FromAddress));
+        if (content.UnsubscribeUrl is { Length: > 0 } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that posts to the URL once.
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         message.To.Add(new MailboxAddress(toName ?? string.Empty, toAddress));
 
         // Quoted-printable keeps every line under 78 characters whatever the template's line lengths.

@@ -38,7 +38,13 @@ public sealed class CampaignTemplateCache(CampaignStore campaigns)
     {
         Interlocked.Increment(ref loads);
         CampaignContent content = await campaigns.LoadContentAsync(campaignId, cancellationToken);
-        return MessageTemplate.TryCreate(content.Subject, content.Body, out IReadOnlyDictionary<string, TemplateError> errors)
+        MessageTemplate template = MessageTemplate.TryCreate(content.Subject, content.Body, out IReadOnlyDictionary<string, TemplateError> errors)
             ?? throw new InvalidOperationException($"Campaign {campaignId} has templates that do not parse: {string.Join("; ", errors.Values)}");
+        if (content.UnsubscribeUrl is not null && !template.TrySetUnsubscribeUrl(content.UnsubscribeUrl, out TemplateError? error))
+        {
+            throw new InvalidOperationException($"Campaign {campaignId} has an unsubscribe URL that does not parse: {error}");
+        }
+
+        return template;
     }
 }

@@ -12,12 +12,26 @@ public sealed class MessageTemplate
     private readonly LiquidTemplate subject;
     private readonly LiquidTemplate body;
     private readonly LiquidTemplate? text;
+    private LiquidTemplate? unsubscribe;
 
     private MessageTemplate(LiquidTemplate subject, LiquidTemplate body, LiquidTemplate? text)
     {
         this.subject = subject;
         this.body = body;
         this.text = text;
+    }
+
+    /// <summary>Adds the unsubscribe URL template; merge values in it are percent-encoded. False with the error when it does not parse.</summary>
+    public bool TrySetUnsubscribeUrl(string source, out TemplateError? error)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!LiquidTemplate.TryParse(source, out LiquidTemplate? parsed, out error))
+        {
+            return false;
+        }
+
+        unsubscribe = parsed;
+        return true;
     }
 
     /// <summary>Parses both templates; returns every syntax error keyed by "subject" or "body".</summary>
@@ -97,6 +111,7 @@ public sealed class MessageTemplate
         bodyFields.TryAdd("subject", renderedSubject);
         string html = body.Render(bodyFields, Html, missing);
         string plain = text is null ? HtmlToText.Convert(html) : text.Render(bodyFields, NullEncoder.Default, missing);
-        return new RenderedMessage(renderedSubject, html, plain, [.. missing]);
+        string? unsubscribeUrl = unsubscribe?.Render(fields, System.Text.Encodings.Web.UrlEncoder.Default, missing);
+        return new RenderedMessage(renderedSubject, html, plain, [.. missing], unsubscribeUrl);
     }
 }

@@ -47,4 +47,17 @@ public class CampaignRequestValidatorTests
         };
         Assert.Contains("recipientList", CampaignRequestValidator.Validate(request, Senders).Keys);
     }
+
+    [Theory]
+    [InlineData("http://crm.test/u")]
+    [InlineData("https://crm.test/u?c={{ a }} x")]
+    [InlineData("https://crm.test/<u>")]
+    public void Validate_refuses_an_unsubscribe_url_that_is_not_plain_https(string url)
+    {
+        var request = new CreateCampaignRequest
+        {
+            Name = "n", Subject = "s", Body = "b", Sender = "office", Recipients = [new InlineRecipient("a@example.test", null)], UnsubscribeUrl = url,
+        };
+        Assert.Contains("unsubscribeUrl", CampaignRequestValidator.Validate(request, Senders).Keys);
+    }
 }

@@ -75,4 +75,15 @@ public class MessageFactoryTests
         Assert.Equal(ContentEncoding.QuotedPrintable, ((TextPart)mixed[1]).ContentTransferEncoding);
         Assert.All(plain.Cast<TextPart>(), p => Assert.Equal(ContentEncoding.QuotedPrintable, p.ContentTransferEncoding));
     }
+
+    [Fact]
+    public void Create_adds_one_click_unsubscribe_headers_when_the_campaign_has_a_url()
+    {
+        var content = new RenderedMessage("s", "<p>x</p>", "x\n", [], "https://crm.test/u?c=1");
+        MimeMessage message = MessageFactory.Create(Sender, "a@example.test", null, content, "i@x.test", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("<https://crm.test/u?c=1>", message.Headers[HeaderId.ListUnsubscribe]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.Null(MessageFactory.Create(Sender, "a@example.test", null, content with { UnsubscribeUrl = null }, "i@x.test", DateTimeOffset.UnixEpoch).Headers[HeaderId.ListUnsubscribe]);
+    }
 }

@@ -123,4 +123,15 @@ public class MessageTemplateTests
         Assert.Contains("Nowak & Syn <Sp. j.>", message.Text, StringComparison.Ordinal);
         Assert.Contains("(https://crm.test/?a=1&b=2)", message.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Unsubscribe_url_percent_encodes_merge_values_so_they_cannot_break_out()
+    {
+        MessageTemplate template = Create("s", "<p>x</p>");
+        Assert.True(template.TrySetUnsubscribeUrl("https://crm.test/unsubscribe?c={{ client }}", out _));
+
+        RenderedMessage message = template.Render(Fields(("client", "K/1 & x>\r\nBcc: y")));
+
+        Assert.Equal("https://crm.test/unsubscribe?c=K%2F1%20%26%20x%3E%0D%0ABcc%3A%20y", message.UnsubscribeUrl);
+    }
 }
