@@ -29,8 +29,8 @@ public static class Demo
         using HttpClient api = host.CreateClient();
         Console.WriteLine($"Local host on {host.BaseAddress} (API key for this run: {host.ApiKey})");
 
-        await PutAsync(api, "/api/templates/bank-account-change", Path.Combine(root, "samples", "templates", "email", "bank-account-change.html"));
-        JsonNode list = await PutAsync(api, "/api/recipient-lists/clients", Path.Combine(root, "samples", "contacts", "recipients.csv"));
+        await PutAsync(api, "/api/templates/bank-account-change", Path.Combine(root, "tests", "samples", "templates", "email", "bank-account-change.html"));
+        JsonNode list = await PutAsync(api, "/api/recipient-lists/clients", Path.Combine(root, "tests", "samples", "contacts", "recipients.csv"));
         Console.WriteLine($"Recipient list: {list["rows"]} rows, {list["valid"]} to send, {list["duplicates"]} duplicate, {list["invalid"]} invalid.");
 
         using HttpResponseMessage created = await api.PostAsJsonAsync("/api/campaigns", new

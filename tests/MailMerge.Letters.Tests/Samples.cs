@@ -1,6 +1,6 @@
 namespace MailMerge.Letters.Tests;
 
-/// <summary>The real Word templates from samples/templates/docx, copied beside the test assembly.</summary>
+/// <summary>The real Word templates from tests/samples/templates/docx, copied beside the test assembly.</summary>
 internal static class Samples
 {
     public static readonly string[] Files =
