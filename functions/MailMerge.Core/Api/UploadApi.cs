@@ -18,21 +18,10 @@ public sealed class UploadApi(StorageBootstrap storage, TemplateStore templates,
     /// <summary><c>PUT /api/templates/{name}</c>: stores an HTML template after checking its Liquid syntax.</summary>
     public async Task<IResult> PutTemplateAsync(HttpRequest request, string name, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!ResourceName.IsValid(name))
-        {
-            return Problems.Invalid("name", ResourceName.Rule);
-        }
-
-        (BinaryData? data, IResult? problem) = await RequestBody.ReadAsync(request, MaxTemplateBytes, cancellationToken);
+        (BinaryData? data, string html, IResult? problem) = await ReadUploadAsync(request, name, MaxTemplateBytes, "The template is not valid UTF-8 text.", cancellationToken);
         if (data is null)
         {
             return problem!;
-        }
-
-        if (!TryDecode(data, out string html))
-        {
-            return Problems.Invalid("body", "The template is not valid UTF-8 text.");
         }
 
         if (string.IsNullOrWhiteSpace(html))
@@ -53,21 +42,10 @@ public sealed class UploadApi(StorageBootstrap storage, TemplateStore templates,
     /// <summary><c>PUT /api/recipient-lists/{name}</c>: stores a CSV after reading it once, and says what it holds.</summary>
     public async Task<IResult> PutRecipientListAsync(HttpRequest request, string name, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!ResourceName.IsValid(name))
-        {
-            return Problems.Invalid("name", ResourceName.Rule);
-        }
-
-        (BinaryData? data, IResult? problem) = await RequestBody.ReadAsync(request, MaxListBytes, cancellationToken);
+        (BinaryData? data, _, IResult? problem) = await ReadUploadAsync(request, name, MaxListBytes, "The list is not valid UTF-8 text; export the CSV as UTF-8.", cancellationToken);
         if (data is null)
         {
             return problem!;
-        }
-
-        if (!TryDecode(data, out _))
-        {
-            return Problems.Invalid("body", "The list is not valid UTF-8 text; export the CSV as UTF-8.");
         }
 
         RecipientIntake intake;
@@ -90,6 +68,25 @@ public sealed class UploadApi(StorageBootstrap storage, TemplateStore templates,
             duplicates = intake.Duplicates,
             invalid = intake.Invalid,
         });
+    }
+
+    /// <summary>Checks the name, reads the body within the limit and decodes it as UTF-8; a problem answer otherwise.</summary>
+    private static async Task<(BinaryData? Data, string Text, IResult? Problem)> ReadUploadAsync(
+        HttpRequest request, string name, long limit, string notUtf8, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ResourceName.IsValid(name))
+        {
+            return (null, string.Empty, Problems.Invalid("name", ResourceName.Rule));
+        }
+
+        (BinaryData? data, IResult? problem) = await RequestBody.ReadAsync(request, limit, cancellationToken);
+        if (data is null)
+        {
+            return (null, string.Empty, problem);
+        }
+
+        return TryDecode(data, out string text) ? (data, text, null) : (null, string.Empty, Problems.Invalid("body", notUtf8));
     }
 
     private static bool TryDecode(BinaryData data, out string text)

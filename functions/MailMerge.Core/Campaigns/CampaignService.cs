@@ -36,7 +36,7 @@ public sealed class CampaignService(
         string? body = request.Body;
         if (!string.IsNullOrWhiteSpace(request.BodyTemplate) && !errors.ContainsKey("bodyTemplate"))
         {
-            body = ResourceNameOk(request.BodyTemplate) ? await templateStore.FindAsync(request.BodyTemplate, cancellationToken) : null;
+            body = Api.ResourceName.IsValid(request.BodyTemplate) ? await templateStore.FindAsync(request.BodyTemplate, cancellationToken) : null;
             if (body is null)
             {
                 errors["bodyTemplate"] = [$"No uploaded template named '{request.BodyTemplate}'."];
@@ -136,7 +136,7 @@ public sealed class CampaignService(
             return null;
         }
 
-        BinaryData? csv = ResourceNameOk(request.RecipientList) ? await lists.FindAsync(request.RecipientList, cancellationToken) : null;
+        BinaryData? csv = Api.ResourceName.IsValid(request.RecipientList) ? await lists.FindAsync(request.RecipientList, cancellationToken) : null;
         if (csv is null)
         {
             errors["recipientList"] = [$"No uploaded recipient list named '{request.RecipientList}'."];
@@ -160,8 +160,6 @@ public sealed class CampaignService(
             return null;
         }
     }
-
-    private static bool ResourceNameOk(string name) => Api.ResourceName.IsValid(name);
 
     private static string NewId() => "c" + Guid.NewGuid().ToString("N")[..24];
 

@@ -23,10 +23,6 @@ public sealed class CampaignStore(TableServiceClient tables, BlobServiceClient b
     public Task UpsertAsync(CampaignRecord record, CancellationToken cancellationToken = default) =>
         Table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>Replaces a campaign row only if unchanged since read.</summary>
-    public Task UpdateAsync(CampaignRecord record, CancellationToken cancellationToken = default) =>
-        Table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
-
     /// <summary>Stores the subject and body templates the campaign was created with.</summary>
     public async Task SaveContentAsync(string id, CampaignContent content, CancellationToken cancellationToken = default)
     {

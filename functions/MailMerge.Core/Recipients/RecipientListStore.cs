@@ -1,33 +1,16 @@
-using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using MailMerge.Storage;
 
 namespace MailMerge.Recipients;
 
-/// <summary>Uploaded recipient CSV files in Blob storage, by name.</summary>
+/// <summary>Uploaded recipient CSV files in Blob storage, by name, kept exactly as uploaded.</summary>
 public sealed class RecipientListStore(BlobServiceClient blobs)
 {
-    private BlobContainerClient Container => blobs.GetBlobContainerClient(StorageNames.RecipientListsContainer);
+    private readonly BlobFolder folder = new(blobs.GetBlobContainerClient(StorageNames.RecipientListsContainer), "text/csv; charset=utf-8");
 
-    /// <summary>Stores or replaces a list exactly as uploaded.</summary>
-    public async Task SaveAsync(string name, BinaryData csv, CancellationToken cancellationToken = default)
-    {
-        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv; charset=utf-8" } };
-        await Container.GetBlobClient(name).UploadAsync(csv, options, cancellationToken);
-    }
+    /// <summary>Stores or replaces a list.</summary>
+    public Task SaveAsync(string name, BinaryData csv, CancellationToken cancellationToken = default) => folder.SaveAsync(name, csv, cancellationToken);
 
     /// <summary>Reads a list, or null when there is none by that name.</summary>
-    public async Task<BinaryData?> FindAsync(string name, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var result = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return result.Value.Content;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<BinaryData?> FindAsync(string name, CancellationToken cancellationToken = default) => folder.FindAsync(name, cancellationToken);
 }

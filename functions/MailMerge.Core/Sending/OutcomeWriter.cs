@@ -38,11 +38,11 @@ public sealed class OutcomeWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes what is queued and waits until every row added so far is stored; throws if a write failed.</summary>
-    public Task FlushAsync() => StartFlush();
-
-    /// <summary>Starts writing what is queued; the task ends when every row added so far is stored.</summary>
-    public async Task StartFlush()
+    /// <summary>
+    /// Starts writing what is queued; the task ends when every row added so far is stored, and throws if a
+    /// write failed. The caller may hold the task and await it later, while it goes on adding rows.
+    /// </summary>
+    public async Task FlushAsync()
     {
         Task pending;
         lock (gate)

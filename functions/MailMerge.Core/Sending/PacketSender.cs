@@ -136,7 +136,7 @@ public sealed partial class PacketSender(
                 if (index >= lease.ClaimedThrough)
                 {
                     long waitStarted = clock.GetTimestamp();
-                    bool moved = await ClaimAheadAsync(lease, outcomes.StartFlush(), Math.Min(index + settings.ClaimWindow, packetEnd), cancellationToken);
+                    bool moved = await ClaimAheadAsync(lease, outcomes.FlushAsync(), Math.Min(index + settings.ClaimWindow, packetEnd), cancellationToken);
                     run.ClaimWait += clock.GetElapsedTime(waitStarted);
                     if (!moved)
                     {
@@ -146,7 +146,7 @@ public sealed partial class PacketSender(
 
                 if (nextClaim is null && lease.ClaimedThrough < packetEnd && index >= lease.ClaimedThrough - (settings.ClaimWindow / 2))
                 {
-                    nextClaim = ClaimAheadAsync(lease, outcomes.StartFlush(), Math.Min(lease.ClaimedThrough + settings.ClaimWindow, packetEnd), cancellationToken);
+                    nextClaim = ClaimAheadAsync(lease, outcomes.FlushAsync(), Math.Min(lease.ClaimedThrough + settings.ClaimWindow, packetEnd), cancellationToken);
                 }
 
                 int rowDrops = 0;
