@@ -44,6 +44,8 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<PacketSender>();
         services.AddSingleton<CampaignApi>();
         services.AddSingleton<UploadApi>();
+        services.AddSingleton<Suppressions.SuppressionList>();
+        services.AddSingleton<SuppressionApi>();
         foreach (Type activity in MailMergeTasks.Activities)
         {
             services.AddTransient(activity);

@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace MailMerge.Functions;
 
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
-public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads)
+public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
@@ -43,4 +43,29 @@ public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads)
     [Function("PreviewCampaign")]
     public async Task<IActionResult> PreviewCampaign([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/preview")] HttpRequest request, string id) =>
         new ResultAction(await campaigns.PreviewAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/suppressions.</summary>
+    [Function("ListSuppressions")]
+    public async Task<IActionResult> ListSuppressions([HttpTrigger(AuthorizationLevel.Function, "get", Route = "suppressions")] HttpRequest request) =>
+        new ResultAction(await suppressions.ListAsync(request, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/suppressions.</summary>
+    [Function("AddSuppressions")]
+    public async Task<IActionResult> AddSuppressions([HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppressions")] HttpRequest request) =>
+        new ResultAction(await suppressions.AddManyAsync(request, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/suppressions/{address}.</summary>
+    [Function("GetSuppression")]
+    public async Task<IActionResult> GetSuppression([HttpTrigger(AuthorizationLevel.Function, "get", Route = "suppressions/{address}")] HttpRequest request, string address) =>
+        new ResultAction(await suppressions.GetAsync(address, request.HttpContext.RequestAborted));
+
+    /// <summary>PUT /api/suppressions/{address}.</summary>
+    [Function("PutSuppression")]
+    public async Task<IActionResult> PutSuppression([HttpTrigger(AuthorizationLevel.Function, "put", Route = "suppressions/{address}")] HttpRequest request, string address) =>
+        new ResultAction(await suppressions.PutAsync(request, address, request.HttpContext.RequestAborted));
+
+    /// <summary>DELETE /api/suppressions/{address}.</summary>
+    [Function("DeleteSuppression")]
+    public async Task<IActionResult> DeleteSuppression([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "suppressions/{address}")] HttpRequest request, string address) =>
+        new ResultAction(await suppressions.DeleteAsync(address, request.HttpContext.RequestAborted));
 }

@@ -29,6 +29,11 @@ public static class LocalRoutes
         "GetCampaign" => (string id, CampaignApi api, DurableTaskClient durable, CancellationToken ct) => api.GetAsync(id, durable, ct),
         "GetCampaignRecipients" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.GetRecipientsAsync(request, id, ct),
         "PreviewCampaign" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.PreviewAsync(request, id, ct),
+        "ListSuppressions" => (HttpRequest request, SuppressionApi api, CancellationToken ct) => api.ListAsync(request, ct),
+        "AddSuppressions" => (HttpRequest request, SuppressionApi api, CancellationToken ct) => api.AddManyAsync(request, ct),
+        "GetSuppression" => (string address, SuppressionApi api, CancellationToken ct) => api.GetAsync(address, ct),
+        "PutSuppression" => (HttpRequest request, string address, SuppressionApi api, CancellationToken ct) => api.PutAsync(request, address, ct),
+        "DeleteSuppression" => (string address, SuppressionApi api, CancellationToken ct) => api.DeleteAsync(address, ct),
         _ => throw new InvalidOperationException($"The local host has no handler for route '{name}'."),
     };
 }

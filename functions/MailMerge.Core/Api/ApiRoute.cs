@@ -13,5 +13,10 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
         new("GetCampaign", "GET", "campaigns/{id}"),
         new("GetCampaignRecipients", "GET", "campaigns/{id}/recipients"),
         new("PreviewCampaign", "GET", "campaigns/{id}/preview"),
+        new("ListSuppressions", "GET", "suppressions"),
+        new("AddSuppressions", "POST", "suppressions"),
+        new("GetSuppression", "GET", "suppressions/{address}"),
+        new("PutSuppression", "PUT", "suppressions/{address}"),
+        new("DeleteSuppression", "DELETE", "suppressions/{address}"),
     ];
 }

@@ -21,6 +21,9 @@ public static class CampaignLimits
     /// <summary>Largest body template in characters.</summary>
     public const int MaxBodyLength = 1_000_000;
 
+    /// <summary>Most entries a campaign's exclusions list may have.</summary>
+    public const int MaxExclusions = 10_000;
+
     /// <summary>Default packet size.</summary>
     public const int DefaultPacketSize = 50;
 }

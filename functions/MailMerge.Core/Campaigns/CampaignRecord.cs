@@ -54,6 +54,12 @@ public sealed class CampaignRecord : ITableEntity
     /// <summary>Rows skipped as invalid.</summary>
     public int Invalid { get; set; }
 
+    /// <summary>Rows skipped by the campaign's exclusions list.</summary>
+    public int Excluded { get; set; }
+
+    /// <summary>Rows skipped because the address is on the suppression list.</summary>
+    public int Suppressed { get; set; }
+
     /// <summary>Final count of sent rows (written when the campaign ends).</summary>
     public int Sent { get; set; }
 

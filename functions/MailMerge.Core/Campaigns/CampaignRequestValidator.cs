@@ -89,6 +89,19 @@ public static partial class CampaignRequestValidator
             }
         }
 
+        if (request.Exclusions is { Count: > CampaignLimits.MaxExclusions })
+        {
+            Add("exclusions", $"At most {CampaignLimits.MaxExclusions} exclusions per campaign.");
+        }
+        else if (request.Exclusions is not null)
+        {
+            Recipients.RecipientExclusions.Create(request.Exclusions, out IReadOnlyDictionary<int, string> exclusionErrors);
+            foreach ((int index, string reason) in exclusionErrors)
+            {
+                Add($"exclusions[{index}]", reason);
+            }
+        }
+
         if (request.PacketSize is { } size && (size < 1 || size > CampaignLimits.MaxPacketSize))
         {
             Add("packetSize", $"The packet size must be between 1 and {CampaignLimits.MaxPacketSize}.");

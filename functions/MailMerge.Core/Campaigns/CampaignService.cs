@@ -22,6 +22,7 @@ public sealed class CampaignService(
     RecipientTable recipients,
     TemplateStore templateStore,
     RecipientListStore lists,
+    Suppressions.SuppressionList suppressions,
     IOptions<SenderOptions> senders,
     TimeProvider clock)
 {
@@ -61,11 +62,14 @@ public sealed class CampaignService(
 
         IReadOnlyList<RecipientInput>? inputs = await ReadRecipientsAsync(request, errors, cancellationToken);
         string id = idempotencyKey is null ? NewId() : IdFromKey(idempotencyKey);
-        RecipientIntake? intake = inputs is null ? null : RecipientIntakeBuilder.Build(id, inputs);
+        RecipientExclusions exclusions = RecipientExclusions.Create(request.Exclusions ?? [], out _);
+        RecipientIntake? intake = inputs is null || errors.Keys.Any(k => k.StartsWith("exclusions", StringComparison.Ordinal))
+            ? null
+            : RecipientIntakeBuilder.Build(id, inputs, exclusions, await suppressions.ReadKeysAsync(cancellationToken));
         if (intake is not null && intake.Sendable.Count == 0)
         {
             errors[request.RecipientList is null ? "recipients" : "recipientList"] =
-                [$"No recipient has a valid address ({intake.Invalid} invalid, {intake.Duplicates} duplicates)."];
+                [$"No recipient is left to send to ({intake.Invalid} invalid, {intake.Duplicates} duplicates, {intake.Excluded} excluded, {intake.Suppressed} suppressed)."];
         }
 
         if (errors.Count > 0 || intake is null || body is null)
@@ -102,6 +106,8 @@ public sealed class CampaignService(
             Sendable = intake.Sendable.Count,
             Duplicates = intake.Duplicates,
             Invalid = intake.Invalid,
+            Excluded = intake.Excluded,
+            Suppressed = intake.Suppressed,
             CreatedAt = now,
             StartAt = now,
             RequestHash = hash,

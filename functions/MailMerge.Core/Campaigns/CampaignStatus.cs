@@ -14,8 +14,9 @@ public sealed record CampaignStatus(
     DateTimeOffset? CompletedAt,
     string RecipientsUrl);
 
-/// <summary>Recipients by outcome. Skipped = duplicates + invalid; pending = not yet sent.</summary>
-public sealed record CampaignCounts(int Total, int Sent, int Failed, int Uncertain, int Skipped, int Duplicates, int Invalid, int Pending, int WithMissingFields);
+/// <summary>Recipients by outcome. Skipped = duplicates + invalid + excluded + suppressed; pending = not yet sent.</summary>
+public sealed record CampaignCounts(
+    int Total, int Sent, int Failed, int Uncertain, int Skipped, int Duplicates, int Invalid, int Pending, int WithMissingFields, int Excluded = 0, int Suppressed = 0);
 
 /// <summary>Packets done out of the total.</summary>
 public sealed record PacketCounts(int Done, int Total, int Size, double IntervalSeconds);

@@ -24,6 +24,12 @@ public sealed record CreateCampaignRequest
     /// <summary>Name of an uploaded recipient CSV (<c>PUT /api/recipient-lists/{name}</c>).</summary>
     public string? RecipientList { get; init; }
 
+    /// <summary>
+    /// Addresses (<c>jan@example.test</c>) and whole domains (<c>example.test</c>, subdomains included) this campaign
+    /// never sends to, ignoring letter case; matching lines are reported as Excluded.
+    /// </summary>
+    public List<string?>? Exclusions { get; init; }
+
     /// <summary>Messages per packet (one SMTP connection each); default 50.</summary>
     public int? PacketSize { get; init; }
 

@@ -4,9 +4,15 @@ using MailMerge.Json;
 
 namespace MailMerge.Recipients;
 
-/// <summary>Turns the caller's list into recipient rows: validates each address and drops repeated ones (ignoring letter case).</summary>
+/// <summary>
+/// Turns the caller's list into recipient rows: validates each address, skips the excluded and suppressed
+/// ones, and drops repeated ones (ignoring letter case). Each skipped line keeps its reason.
+/// </summary>
 public static class RecipientIntakeBuilder
 {
+    /// <summary>The reason a suppressed line carries.</summary>
+    public const string SuppressedReason = "Suppressed: the address is on the standing suppression list and never gets mail.";
+
     /// <summary>The row key of the n-th (0-based) sendable recipient; keys sort in send order.</summary>
     public static string SendKey(int index) => "s" + index.ToString("D10", CultureInfo.InvariantCulture);
 
@@ -14,9 +20,14 @@ public static class RecipientIntakeBuilder
     public static string SkipKey(int line) => "x" + line.ToString("D10", CultureInfo.InvariantCulture);
 
     /// <summary>Builds the rows of campaign <paramref name="campaignId"/> from the inputs, in list order.</summary>
-    public static RecipientIntake Build(string campaignId, IEnumerable<RecipientInput> inputs)
+    /// <param name="campaignId">The partition of the rows.</param>
+    /// <param name="inputs">The caller's lines.</param>
+    /// <param name="exclusions">The campaign's exclusions (addresses and domains), if any.</param>
+    /// <param name="suppressed">Keys (<see cref="RecipientAddress.Key"/>) of the addresses on the suppression list.</param>
+    public static RecipientIntake Build(string campaignId, IEnumerable<RecipientInput> inputs, RecipientExclusions? exclusions = null, IReadOnlySet<string>? suppressed = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        exclusions ??= RecipientExclusions.None;
         var firstLineByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var sendable = new List<RecipientRow>();
         var skipped = new List<RecipientRow>();
@@ -34,6 +45,24 @@ public static class RecipientIntakeBuilder
                     FieldsJson = fields,
                     Status = nameof(RecipientStatus.Invalid),
                     Reason = reason,
+                });
+                continue;
+            }
+
+            bool isExcluded = exclusions.Excludes(address.Address, out string? excluded);
+            bool isSuppressed = !isExcluded && suppressed is not null && suppressed.Contains(address.Key);
+            if (isExcluded || isSuppressed)
+            {
+                skipped.Add(new RecipientRow
+                {
+                    PartitionKey = campaignId,
+                    RowKey = SkipKey(input.Line),
+                    Line = input.Line,
+                    Email = address.Address,
+                    DisplayName = address.DisplayName,
+                    FieldsJson = fields,
+                    Status = isExcluded ? nameof(RecipientStatus.Excluded) : nameof(RecipientStatus.Suppressed),
+                    Reason = isExcluded ? $"Excluded: {excluded}" : SuppressedReason,
                 });
                 continue;
             }

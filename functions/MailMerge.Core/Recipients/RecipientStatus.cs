@@ -23,4 +23,13 @@ public enum RecipientStatus
 
     /// <summary>The address is malformed; not sent.</summary>
     Invalid,
+
+    /// <summary>The address or its domain is on the campaign's exclusions list; not sent.</summary>
+    Excluded,
+
+    /// <summary>The address is on the standing suppression list; not sent.</summary>
+    Suppressed,
+
+    /// <summary>The campaign was cancelled before this recipient's message went out; not sent.</summary>
+    Cancelled,
 }

@@ -12,6 +12,9 @@ public static class StorageNames
     /// <summary>Table of packet claims, one partition per campaign.</summary>
     public const string PacketsTable = "Packets";
 
+    /// <summary>Table of the standing suppression list (addresses that never get mail).</summary>
+    public const string SuppressionsTable = "Suppressions";
+
     /// <summary>Container of HTML templates uploaded through the API.</summary>
     public const string TemplatesContainer = "templates";
 
@@ -22,7 +25,7 @@ public static class StorageNames
     public const string CampaignContentContainer = "campaign-content";
 
     /// <summary>All tables, for start-up creation.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [CampaignsTable, RecipientsTable, PacketsTable];
+    public static IReadOnlyList<string> Tables { get; } = [CampaignsTable, RecipientsTable, PacketsTable, SuppressionsTable];
 
     /// <summary>All containers, for start-up creation.</summary>
     public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer];

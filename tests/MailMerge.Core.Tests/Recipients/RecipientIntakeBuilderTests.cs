@@ -39,4 +39,31 @@ public class RecipientIntakeBuilderTests
         Assert.Equal("x0000000002", Assert.Single(intake.Skipped).RowKey);
         Assert.All(intake.Sendable.Concat(intake.Skipped), r => Assert.Equal("c1", r.PartitionKey));
     }
+
+    [Fact]
+    public void Build_skips_excluded_and_suppressed_lines_with_their_reasons()
+    {
+        var none = new Dictionary<string, string>();
+        var inputs = new[]
+        {
+            new RecipientInput(1, "a@example.test", none),
+            new RecipientInput(2, "B@Rywal.test", none),
+            new RecipientInput(3, "wypisany@example.test", none),
+            new RecipientInput(4, "c@example.test", none),
+            new RecipientInput(5, "A@example.test", none),
+        };
+        RecipientExclusions exclusions = RecipientExclusions.Create(["rywal.test"], out _);
+        RecipientIntake intake = RecipientIntakeBuilder.Build("c1", inputs, exclusions, new HashSet<string> { "wypisany@example.test" });
+
+        Assert.Equal([1, 4], intake.Sendable.Select(r => r.Line));
+        Assert.Equal(1, intake.Excluded);
+        Assert.Equal(1, intake.Suppressed);
+        Assert.Equal(1, intake.Duplicates);
+        RecipientRow excluded = Assert.Single(intake.Skipped, r => r.Status == nameof(RecipientStatus.Excluded));
+        Assert.Equal(2, excluded.Line);
+        Assert.Contains("rywal.test", excluded.Reason, StringComparison.Ordinal);
+        RecipientRow suppressed = Assert.Single(intake.Skipped, r => r.Status == nameof(RecipientStatus.Suppressed));
+        Assert.Equal(3, suppressed.Line);
+        Assert.Equal(RecipientIntakeBuilder.SuppressedReason, suppressed.Reason);
+    }
 }
