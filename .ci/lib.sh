@@ -47,11 +47,27 @@ mm_start_azurite() {
   mm_node_modules
   local data
   data="$(mktemp -d "${TMPDIR:-/tmp}/mailmerge-azurite.XXXXXX")"
-  node "$MM_ROOT/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --location "$data" \
+  node "$MM_ROOT/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --disableTelemetry --location "$data" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$MM_STATE/azurite.log" 2>&1 &
   MM_PIDS+=($!)
   mm_wait_port 10000 Azurite && mm_wait_port 10001 Azurite && mm_wait_port 10002 Azurite
   mm_log "Azurite started (data in $data)."
+}
+
+# A private Azurite for the benchmark on 127.0.0.1:$1..$1+2, kept in memory (its disk persistence rewrites the
+# whole table file every few seconds as tables grow, which is not what Azure Storage costs). Sets MM_BENCH_STORAGE
+# (a connection string) and MM_BENCH_AZURITE_PID.
+mm_start_bench_azurite() {
+  local base=${1:-10100}
+  mm_node_modules
+  node "$MM_ROOT/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --disableTelemetry --inMemoryPersistence \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --blobPort "$base" --queuePort $((base + 1)) --tablePort $((base + 2)) >"$MM_STATE/azurite-bench.log" 2>&1 &
+  MM_BENCH_AZURITE_PID=$!
+  MM_PIDS+=($!)
+  mm_wait_port "$base" Azurite && mm_wait_port $((base + 1)) Azurite && mm_wait_port $((base + 2)) Azurite
+  MM_BENCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$base/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((base + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((base + 2))/devstoreaccount1;"
+  mm_log "Azurite for the benchmark started in memory on 127.0.0.1:$base-$((base + 2))."
 }
 
 # smtp4dev (a real SMTP server with a web viewer) from the local tool manifest.

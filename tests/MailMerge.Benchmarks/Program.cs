@@ -33,6 +33,7 @@ var settings = new Dictionary<string, string?>
 {
     ["MailMerge:ApiKey"] = "benchmark-key-0123456789",
     ["MailMerge:Local:Urls"] = "http://127.0.0.1:0",
+    ["MailMerge:Storage:ConnectionString"] = Environment.GetEnvironmentVariable("MAILMERGE_BENCH_STORAGE") is { Length: > 0 } storage ? storage : null,
     ["MailMerge:TaskHub"] = "bench" + DateTime.UtcNow.ToString("HHmmssfff", culture),
     ["MailMerge:Sending:MaxParallelPackets"] = sessions.ToString(culture),
     ["MailMerge:Senders:sink:Host"] = sinkHost,
@@ -57,17 +58,24 @@ await using (LocalHost host = await LocalHost.StartAsync([], settings))
     }
 
     await Put(api, "/api/recipient-lists/bench", BuildCsv(recipients, "klient"));
-    (mailMergeRate, TimeSpan total, TimeSpan accepted, double sendingRate, TimeSpan cpu) = await RunMeasuredAsync(api);
+    (mailMergeRate, TimeSpan total, TimeSpan accepted, double sendingRate, TimeSpan cpu, TimeSpan? azuriteCpu) = await RunMeasuredAsync(api);
     Console.WriteLine($"MailMerge end to end      {recipients,7:N0} messages in {total.TotalSeconds,6:0.00} s = {mailMergeRate,8:N0} msg/s  " +
         $"(POST answered in {accepted.TotalSeconds:0.00} s; sending {sendingRate:N0} msg/s)");
     Console.WriteLine($"  MailMerge process CPU from POST to Completed: {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds / recipients:0.00} ms per message");
+    if (azuriteCpu is { } storageCpu)
+    {
+        Console.WriteLine($"  Azurite process CPU in the same time:         {storageCpu.TotalSeconds:0.0} s = {storageCpu.TotalMilliseconds / recipients:0.00} ms per message");
+    }
 }
 
-async Task<(double Rate, TimeSpan Total, TimeSpan Accepted, double SendingRate, TimeSpan Cpu)> RunMeasuredAsync(HttpClient api)
+async Task<(double Rate, TimeSpan Total, TimeSpan Accepted, double SendingRate, TimeSpan Cpu, TimeSpan? AzuriteCpu)> RunMeasuredAsync(HttpClient api)
 {
     TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    TimeSpan? azuriteBefore = AzuriteCpu();
     (double rate, TimeSpan total, TimeSpan accepted, double sendingRate) = await RunCampaignAsync(api, "bench", recipients);
-    return (rate, total, accepted, sendingRate, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+    TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    TimeSpan? azurite = azuriteBefore is { } before && AzuriteCpu() is { } after ? after - before : null;
+    return (rate, total, accepted, sendingRate, cpu, azurite);
 }
 
 async Task<(double Rate, TimeSpan Total, TimeSpan Accepted, double SendingRate)> RunCampaignAsync(HttpClient api, string list, int expected)
@@ -141,6 +149,20 @@ Console.WriteLine($"MailMerge / smtp-source   = {mailMergeRate / sourceRate:0.00
 Console.WriteLine($"MailMerge / naive MailKit = {mailMergeRate / naiveRate:0.00}");
 Console.WriteLine($"Target 1,000 msg/s end to end: {(mailMergeRate >= 1000 ? "met" : "NOT met")}");
 return 0;
+
+// CPU time of the Azurite process .ci/bench started (user + system, from /proc), or null when unknown.
+static TimeSpan? AzuriteCpu()
+{
+    if (!int.TryParse(Environment.GetEnvironmentVariable("MAILMERGE_BENCH_AZURITE_PID"), out int pid) || !File.Exists($"/proc/{pid}/stat"))
+    {
+        return null;
+    }
+
+    string stat = File.ReadAllText($"/proc/{pid}/stat");
+    string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    return TimeSpan.FromSeconds(ticks / 100.0);
+}
 
 int Arg(string name, int fallback)
 {

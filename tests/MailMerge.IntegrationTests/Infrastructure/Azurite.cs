@@ -47,7 +47,7 @@ internal static class Azurite
             Directory.CreateDirectory(location);
             var info = new ProcessStartInfo("node")
             {
-                ArgumentList = { script, "--silent", "--skipApiVersionCheck", "--location", location, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1" },
+                ArgumentList = { script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", location, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
