@@ -46,6 +46,8 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<UploadApi>();
         services.AddSingleton<Suppressions.SuppressionList>();
         services.AddSingleton<SuppressionApi>();
+        services.AddSingleton<CampaignRetry>();
+        services.AddSingleton<DeliveryApi>();
         foreach (Type activity in MailMergeTasks.Activities)
         {
             services.AddTransient(activity);

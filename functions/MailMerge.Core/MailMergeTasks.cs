@@ -12,7 +12,7 @@ public static class MailMergeTasks
 
     /// <summary>Activity classes.</summary>
     public static IReadOnlyList<Type> Activities { get; } =
-        [typeof(LoadCampaignPlanActivity), typeof(RecordCampaignStateActivity), typeof(SendPacketActivity)];
+        [typeof(LoadCampaignPlanActivity), typeof(RecordCampaignStateActivity), typeof(SendPacketActivity), typeof(FindDeferredActivity)];
 
     /// <summary>Adds them to a Durable Task registry (the local host's worker).</summary>
     public static void Register(DurableTaskRegistry registry)

@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace MailMerge.Functions;
 
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
-public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions)
+public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
@@ -68,4 +68,14 @@ public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, Supp
     [Function("DeleteSuppression")]
     public async Task<IActionResult> DeleteSuppression([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "suppressions/{address}")] HttpRequest request, string address) =>
         new ResultAction(await suppressions.DeleteAsync(address, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/campaigns/{id}/report.</summary>
+    [Function("GetCampaignReport")]
+    public async Task<IActionResult> GetCampaignReport([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/report")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await delivery.GetReportAsync(id, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/campaigns/{id}/retry-failed.</summary>
+    [Function("RetryFailed")]
+    public async Task<IActionResult> RetryFailed([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/retry-failed")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await delivery.RetryFailedAsync(id, durable, request.HttpContext.RequestAborted));
 }

@@ -12,7 +12,8 @@ namespace MailMerge.Functions;
 public sealed class WorkflowFunctions(
     LoadCampaignPlanActivity loadPlan,
     RecordCampaignStateActivity recordState,
-    SendPacketActivity sendPacket)
+    SendPacketActivity sendPacket,
+    FindDeferredActivity findDeferred)
 {
     /// <summary>The campaign orchestration.</summary>
     [Function(nameof(CampaignOrchestrator))]
@@ -33,4 +34,9 @@ public sealed class WorkflowFunctions(
     [Function(nameof(SendPacketActivity))]
     public Task<PacketResult> SendPacket([ActivityTrigger] PacketRequest packet, FunctionContext function) =>
         sendPacket.RunAsync(new FunctionActivityContext(nameof(SendPacketActivity), function), packet);
+
+    /// <summary>Finds the packets holding rows for a retry pass.</summary>
+    [Function(nameof(FindDeferredActivity))]
+    public Task<DeferredPackets> FindDeferred([ActivityTrigger] DeferredQuery query, FunctionContext function) =>
+        findDeferred.RunAsync(new FunctionActivityContext(nameof(FindDeferredActivity), function), query);
 }

@@ -34,6 +34,8 @@ public static class LocalRoutes
         "GetSuppression" => (string address, SuppressionApi api, CancellationToken ct) => api.GetAsync(address, ct),
         "PutSuppression" => (HttpRequest request, string address, SuppressionApi api, CancellationToken ct) => api.PutAsync(request, address, ct),
         "DeleteSuppression" => (string address, SuppressionApi api, CancellationToken ct) => api.DeleteAsync(address, ct),
+        "GetCampaignReport" => (string id, DeliveryApi api, DurableTaskClient durable, CancellationToken ct) => api.GetReportAsync(id, durable, ct),
+        "RetryFailed" => (string id, DeliveryApi api, DurableTaskClient durable, CancellationToken ct) => api.RetryFailedAsync(id, durable, ct),
         _ => throw new InvalidOperationException($"The local host has no handler for route '{name}'."),
     };
 }

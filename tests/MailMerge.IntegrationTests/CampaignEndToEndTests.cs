@@ -131,9 +131,9 @@ public class CampaignEndToEndTests
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         string csv = await response.Content.ReadAsStringAsync();
         string[] lines = csv.TrimEnd().Split("\r\n");
-        Assert.Equal("line,email,name,status,reason,smtp_code,smtp_text,message_id,sent_at,attempts,missing_fields", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("line,email,name,status,sent,reason,smtp_code,smtp_text,message_id,sent_at,attempts,next_attempt_at,missing_fields", lines[0].TrimStart('\uFEFF'));
         Assert.Equal(20, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("19,jan.kowalski@nowakisyn.test,\"Kowalski, Jan\",Sent,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("19,jan.kowalski@nowakisyn.test,\"Kowalski, Jan\",Sent,yes,", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class SmtpRefusalTests
         await using MailMergeApp app = await MailMergeApp.StartAsync(Refuse);
         string id = await app.CreateCampaignAsync(new
         {
-            name = "refusals", subject = "Hi {{ who }}", body = "<p>{{ who }}</p>", sender = "test", packetSize = 3,
+            name = "refusals", subject = "Hi {{ who }}", body = "<p>{{ who }}</p>", sender = "test", packetSize = 3, maxAttempts = 1,
             recipients = Recipients("a1", "gone1", "a2", "busy1", "a3", "a4", "gone2", "a5"),
         });
         JsonNode status = await app.WaitForEndAsync(id);
@@ -47,7 +47,7 @@ public class SmtpRefusalTests
         await using MailMergeApp app = await MailMergeApp.StartAsync(Refuse);
         string id = await app.CreateCampaignAsync(new
         {
-            name = "halt", subject = "Hi", body = "<p>x</p>", sender = "test", packetSize = 2, errorLimit = 2,
+            name = "halt", subject = "Hi", body = "<p>x</p>", sender = "test", packetSize = 2, errorLimit = 2, maxAttempts = 1,
             recipients = Recipients("a1", "gone1", "a2", "busy1", "a3", "a4", "a5", "a6"),
         });
         JsonNode status = await app.WaitForEndAsync(id);

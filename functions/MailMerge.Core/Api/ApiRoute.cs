@@ -18,5 +18,7 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
         new("GetSuppression", "GET", "suppressions/{address}"),
         new("PutSuppression", "PUT", "suppressions/{address}"),
         new("DeleteSuppression", "DELETE", "suppressions/{address}"),
+        new("GetCampaignReport", "GET", "campaigns/{id}/report"),
+        new("RetryFailed", "POST", "campaigns/{id}/retry-failed"),
     ];
 }

@@ -26,4 +26,16 @@ public static class CampaignLimits
 
     /// <summary>Default packet size.</summary>
     public const int DefaultPacketSize = 50;
+
+    /// <summary>Default attempts per recipient when the server answers with a transient (4xx) reply.</summary>
+    public const int DefaultMaxAttempts = 3;
+
+    /// <summary>Most attempts per recipient.</summary>
+    public const int MaxAttempts = 10;
+
+    /// <summary>Default wait before the first retry pass; each later pass waits twice as long as the one before.</summary>
+    public const double DefaultRetryDelaySeconds = 300;
+
+    /// <summary>Longest first retry delay (one hour).</summary>
+    public const double MaxRetryDelaySeconds = 3600;
 }

@@ -7,4 +7,5 @@ public sealed record CampaignPlan(
     double IntervalSeconds,
     int ErrorLimit,
     DateTimeOffset StartAt,
-    int Parallelism);
+    int Parallelism,
+    double RetryDelaySeconds = CampaignLimits.DefaultRetryDelaySeconds);

@@ -8,4 +8,8 @@ public sealed record CampaignProgress(
     int Sent,
     int Failed,
     int Uncertain,
-    int WithMissingFields);
+    int WithMissingFields,
+    int Deferred = 0,
+    int Connections = 0,
+    int Retries = 0,
+    int RetryPass = 0);

@@ -42,6 +42,15 @@ public sealed class CampaignRecord : ITableEntity
     /// <summary>Failures that halt the campaign; 0 = never.</summary>
     public int ErrorLimit { get; set; }
 
+    /// <summary>Attempts per recipient on transient (4xx) replies.</summary>
+    public int MaxAttempts { get; set; } = CampaignLimits.DefaultMaxAttempts;
+
+    /// <summary>Seconds before the first retry pass; each later pass doubles it.</summary>
+    public double RetryDelaySeconds { get; set; } = CampaignLimits.DefaultRetryDelaySeconds;
+
+    /// <summary>How many times "retry failed" started a retry round (0 = never).</summary>
+    public int RetryRound { get; set; }
+
     /// <summary>Lines in the caller's list.</summary>
     public int Total { get; set; }
 
@@ -68,6 +77,15 @@ public sealed class CampaignRecord : ITableEntity
 
     /// <summary>Final count of rows whose delivery is uncertain.</summary>
     public int Uncertain { get; set; }
+
+    /// <summary>Rows waiting for a retry pass (transient refusal) when the campaign stopped.</summary>
+    public int Deferred { get; set; }
+
+    /// <summary>SMTP connections the campaign's packets opened, as they reported them.</summary>
+    public int Connections { get; set; }
+
+    /// <summary>Send attempts beyond each recipient's first (retry passes, reconnects), as the packets reported them.</summary>
+    public int Retries { get; set; }
 
     /// <summary>Recipients that had at least one empty merge field.</summary>
     public int WithMissingFields { get; set; }

@@ -124,6 +124,16 @@ public static partial class CampaignRequestValidator
             Add("errorLimit", "The error limit must be 0 (never stop) or more.");
         }
 
+        if (request.MaxAttempts is { } attempts && (attempts < 1 || attempts > CampaignLimits.MaxAttempts))
+        {
+            Add("maxAttempts", $"The attempts per recipient must be between 1 (no retry) and {CampaignLimits.MaxAttempts}.");
+        }
+
+        if (request.RetryDelaySeconds is { } delay && (double.IsNaN(delay) || delay < 0 || delay > CampaignLimits.MaxRetryDelaySeconds))
+        {
+            Add("retryDelaySeconds", $"The retry delay must be between 0 and {CampaignLimits.MaxRetryDelaySeconds} seconds.");
+        }
+
         return errors;
     }
 

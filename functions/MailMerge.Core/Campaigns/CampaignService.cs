@@ -102,6 +102,8 @@ public sealed class CampaignService(
             PacketSize = request.PacketSize ?? CampaignLimits.DefaultPacketSize,
             IntervalSeconds = request.IntervalSeconds ?? 0,
             ErrorLimit = request.ErrorLimit ?? 0,
+            MaxAttempts = request.MaxAttempts ?? CampaignLimits.DefaultMaxAttempts,
+            RetryDelaySeconds = request.RetryDelaySeconds ?? CampaignLimits.DefaultRetryDelaySeconds,
             Total = inputs!.Count,
             Sendable = intake.Sendable.Count,
             Duplicates = intake.Duplicates,

@@ -23,6 +23,21 @@ public sealed class CampaignStore(TableServiceClient tables, BlobServiceClient b
     public Task UpsertAsync(CampaignRecord record, CancellationToken cancellationToken = default) =>
         Table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>Replaces a campaign row only if nobody changed it since it was read; false when somebody did.</summary>
+    public async Task<bool> TryReplaceAsync(CampaignRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            await Table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Stores the subject and body templates the campaign was created with.</summary>
     public async Task SaveContentAsync(string id, CampaignContent content, CancellationToken cancellationToken = default)
     {

@@ -44,4 +44,13 @@ public sealed record CreateCampaignRequest
 
     /// <summary>Stop after this many failed recipients; 0 = never stop. Default 0.</summary>
     public int? ErrorLimit { get; init; }
+
+    /// <summary>
+    /// Attempts per recipient when the server answers with a transient 4xx reply (1 = no retry); default 3.
+    /// Retries go out in retry passes after the first pass, each waiting twice as long as the one before.
+    /// </summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>Seconds before the first retry pass (0 to 3600); default 300.</summary>
+    public double? RetryDelaySeconds { get; init; }
 }

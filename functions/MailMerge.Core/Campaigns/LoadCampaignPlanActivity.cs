@@ -17,6 +17,7 @@ public sealed class LoadCampaignPlanActivity(CampaignStore campaigns, IOptions<S
             record.IntervalSeconds,
             record.ErrorLimit,
             record.StartAt,
-            sending.Value.MaxParallelPackets);
+            sending.Value.MaxParallelPackets,
+            record.RetryDelaySeconds);
     }
 }

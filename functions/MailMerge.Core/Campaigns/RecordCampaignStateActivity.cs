@@ -16,6 +16,9 @@ public sealed class RecordCampaignStateActivity(CampaignStore campaigns, Recipie
         record.Failed = input.Totals.Failed;
         record.Uncertain = input.Totals.Uncertain;
         record.WithMissingFields = input.Totals.WithMissingFields;
+        record.Deferred = input.Totals.Deferred;
+        record.Connections = input.Totals.Connections;
+        record.Retries = input.Totals.Retries;
         record.PacketsDone = input.PacketsDone;
         if (input.State == CampaignState.Sending)
         {
@@ -30,6 +33,7 @@ public sealed class RecordCampaignStateActivity(CampaignStore campaigns, Recipie
             record.Failed = counts.Failed;
             record.Uncertain = counts.Uncertain;
             record.WithMissingFields = counts.WithMissingFields;
+            record.Deferred = counts.Deferred;
             record.StartedAt ??= input.At;
             record.CompletedAt = input.At;
         }

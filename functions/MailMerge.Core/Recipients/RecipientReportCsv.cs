@@ -7,7 +7,7 @@ namespace MailMerge.Recipients;
 public static class RecipientReportCsv
 {
     /// <summary>The header row.</summary>
-    public const string Header = "line,email,name,status,reason,smtp_code,smtp_text,message_id,sent_at,attempts,missing_fields";
+    public const string Header = "line,email,name,status,sent,reason,smtp_code,smtp_text,message_id,sent_at,attempts,next_attempt_at,missing_fields";
 
     /// <summary>Formats one line.</summary>
     public static string Format(RecipientReportLine line)
@@ -18,12 +18,14 @@ public static class RecipientReportCsv
             Cell(line.Email),
             Cell(line.Name),
             Cell(line.Status),
+            line.Sent ? "yes" : "no",
             Cell(line.Reason),
             line.SmtpCode?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             Cell(line.SmtpText),
             Cell(line.MessageId),
             line.SentAt?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
             line.Attempts.ToString(CultureInfo.InvariantCulture),
+            line.NextAttemptAt?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
             Cell(line.MissingFields));
     }
 

@@ -57,6 +57,15 @@ public sealed class RecipientRow : ITableEntity
     /// <summary>Merge fields the templates used that had no value for this recipient (comma-separated).</summary>
     public string? MissingFields { get; set; }
 
+    /// <summary>The send pass that last tried this row: 0 = the campaign's first pass, 1 and on = retry passes.</summary>
+    public int Pass { get; set; }
+
+    /// <summary>For a Deferred row: not retried before this time.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Attempts the row had when "retry failed" queued it again; the attempt limit counts from here.</summary>
+    public int RetryFrom { get; set; }
+
     /// <summary>For duplicates: the line that is sent instead.</summary>
     public int? DuplicateOfLine { get; set; }
 }

@@ -13,6 +13,12 @@ public enum RecipientStatus
     Failed,
 
     /// <summary>
+    /// The server refused it for now (a transient 4xx reply); tried again in a later retry pass of the campaign,
+    /// with backoff, until it is sent or its attempts run out (then Failed).
+    /// </summary>
+    Deferred,
+
+    /// <summary>
     /// The host stopped while this message was being handed over: the server may or may not have it.
     /// Never re-sent automatically, so nobody gets two copies; listed for a person to decide.
     /// </summary>

@@ -58,6 +58,9 @@ public sealed class RecipientTable(TableServiceClient tables)
         [nameof(RecipientRow.SentAt)] = row.SentAt,
         [nameof(RecipientRow.Attempts)] = row.Attempts,
         [nameof(RecipientRow.MissingFields)] = row.MissingFields,
+        [nameof(RecipientRow.Pass)] = row.Pass,
+        [nameof(RecipientRow.NextAttemptAt)] = row.NextAttemptAt,
+        [nameof(RecipientRow.RetryFrom)] = row.RetryFrom,
     };
 
     /// <summary>Reads the sendable rows with send index in [<paramref name="from"/>, <paramref name="to"/>).</summary>
@@ -92,7 +95,7 @@ public sealed class RecipientTable(TableServiceClient tables)
     public async Task<RecipientCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}");
-        int sent = 0, failed = 0, uncertain = 0, missing = 0;
+        int sent = 0, failed = 0, uncertain = 0, missing = 0, deferred = 0, pending = 0, duplicates = 0, invalid = 0, excluded = 0, suppressed = 0;
         await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [nameof(RecipientRow.Status), nameof(RecipientRow.MissingFields)], cancellationToken: cancellationToken))
         {
             switch (row.GetString(nameof(RecipientRow.Status)))
@@ -100,6 +103,12 @@ public sealed class RecipientTable(TableServiceClient tables)
                 case nameof(RecipientStatus.Sent): sent++; break;
                 case nameof(RecipientStatus.Failed): failed++; break;
                 case nameof(RecipientStatus.Uncertain): uncertain++; break;
+                case nameof(RecipientStatus.Deferred): deferred++; break;
+                case nameof(RecipientStatus.Pending): pending++; break;
+                case nameof(RecipientStatus.Duplicate): duplicates++; break;
+                case nameof(RecipientStatus.Invalid): invalid++; break;
+                case nameof(RecipientStatus.Excluded): excluded++; break;
+                case nameof(RecipientStatus.Suppressed): suppressed++; break;
             }
 
             if (!string.IsNullOrEmpty(row.GetString(nameof(RecipientRow.MissingFields))))
@@ -108,7 +117,7 @@ public sealed class RecipientTable(TableServiceClient tables)
             }
         }
 
-        return new RecipientCounts(sent, failed, uncertain, missing);
+        return new RecipientCounts(sent, failed, uncertain, missing, deferred, pending, duplicates, invalid, excluded, suppressed);
     }
 
     /// <summary>The sendable row of a list line, or the first sendable row when <paramref name="line"/> is null.</summary>
@@ -123,6 +132,37 @@ public sealed class RecipientTable(TableServiceClient tables)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The send indexes and next-attempt times of the Deferred rows a retry pass takes up: those deferred by an
+    /// earlier pass than <paramref name="pass"/>. Reads only the columns it needs.
+    /// </summary>
+    public async Task<List<(int Index, DateTimeOffset? NextAttemptAt)>> FindDeferredAsync(string campaignId, int pass, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {campaignId} and RowKey ge {"s"} and RowKey lt {"t"} and Status eq {nameof(RecipientStatus.Deferred)} and Pass lt {pass}");
+        var found = new List<(int, DateTimeOffset?)>();
+        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey", nameof(RecipientRow.NextAttemptAt)], cancellationToken: cancellationToken))
+        {
+            found.Add((int.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture), row.GetDateTimeOffset(nameof(RecipientRow.NextAttemptAt))));
+        }
+
+        return found;
+    }
+
+    /// <summary>The rows that ended in a transient failure (a 4xx reply), or were left Deferred when the campaign stopped.</summary>
+    public async Task<List<RecipientRow>> FindTransientFailuresAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {campaignId} and RowKey ge {"s"} and RowKey lt {"t"} and ((Status eq {nameof(RecipientStatus.Failed)} and SmtpCode ge {400} and SmtpCode lt {500}) or Status eq {nameof(RecipientStatus.Deferred)})");
+        var found = new List<RecipientRow>();
+        await foreach (RecipientRow row in Table.QueryAsync<RecipientRow>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            found.Add(row);
+        }
+
+        return found;
     }
 
     /// <summary>Streams every row of a campaign.</summary>

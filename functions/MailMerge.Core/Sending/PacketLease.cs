@@ -4,8 +4,8 @@ using Azure.Data.Tables;
 namespace MailMerge.Sending;
 
 /// <summary>
-/// A packet's claim, one row per packet in the Packets table (partition = campaign id, row key = packet
-/// number). Before a message goes out, <see cref="ClaimedThrough"/> already covers it, so a run that finds
+/// A packet's claim, one row per packet and pass in the Packets table (partition = campaign id, row key = packet
+/// number, and <c>.pass</c> for a retry pass). Before a message goes out, <see cref="ClaimedThrough"/> already covers it, so a run that finds
 /// a row still pending below the mark knows a dead run may have handed it to the server.
 /// </summary>
 public sealed class PacketLease : ITableEntity

@@ -11,19 +11,19 @@ public sealed class PacketLeaseTable(TableServiceClient tables)
     private TableClient Table => tables.GetTableClient(StorageNames.PacketsTable);
 
     /// <summary>The packet's claim, or null when no run has claimed it.</summary>
-    public async Task<PacketLease?> FindAsync(string campaignId, int packet, CancellationToken cancellationToken)
+    public async Task<PacketLease?> FindAsync(string campaignId, int packet, int pass, CancellationToken cancellationToken)
     {
-        NullableResponse<PacketLease> found = await Table.GetEntityIfExistsAsync<PacketLease>(campaignId, Key(packet), cancellationToken: cancellationToken);
+        NullableResponse<PacketLease> found = await Table.GetEntityIfExistsAsync<PacketLease>(campaignId, Key(packet, pass), cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
 
     /// <summary>Takes the claim for a new run; false when another run changed it first.</summary>
-    public async Task<PacketLease?> TakeAsync(string campaignId, int packet, PacketLease? previous, int claimedThrough, CancellationToken cancellationToken)
+    public async Task<PacketLease?> TakeAsync(string campaignId, int packet, int pass, PacketLease? previous, int claimedThrough, CancellationToken cancellationToken)
     {
         var lease = new PacketLease
         {
             PartitionKey = campaignId,
-            RowKey = Key(packet),
+            RowKey = Key(packet, pass),
             ClaimToken = Guid.NewGuid().ToString("N"),
             ClaimedThrough = claimedThrough,
         };
@@ -67,5 +67,8 @@ public sealed class PacketLeaseTable(TableServiceClient tables)
         }
     }
 
-    private static string Key(int packet) => packet.ToString("D10", CultureInfo.InvariantCulture);
+    /// <summary>One claim per packet and pass: a retry pass claims the packet's deferred rows afresh.</summary>
+    private static string Key(int packet, int pass) => pass == 0
+        ? packet.ToString("D10", CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{packet:D10}.{pass:D5}");
 }

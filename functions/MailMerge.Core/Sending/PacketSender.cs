@@ -41,38 +41,50 @@ public sealed partial class PacketSender(
         (int from, int to) = PacketPlan.Range(request.Packet, request.PacketSize);
         List<RecipientRow> rows = await recipients.ReadSendRangeAsync(request.CampaignId, from, to, cancellationToken);
         TimeSpan read = clock.GetElapsedTime(started);
-        PacketLease? previous = await leases.FindAsync(request.CampaignId, request.Packet, cancellationToken);
+        // The first pass sends Pending rows; a retry pass takes up the rows an earlier pass deferred (a row this
+        // pass already deferred again carries this pass's number and is not taken twice).
+        bool IsDue(RecipientRow r) => request.Pass == 0
+            ? r.Status == nameof(RecipientStatus.Pending)
+            : r.Status == nameof(RecipientStatus.Deferred) && r.Pass < request.Pass;
+        List<RecipientRow> due = rows.Where(IsDue).ToList();
+        PacketLease? previous = await leases.FindAsync(request.CampaignId, request.Packet, request.Pass, cancellationToken);
         if (previous is not null)
         {
-            await MarkUncertainAsync(rows, previous.ClaimedThrough, cancellationToken);
+            await MarkUncertainAsync(due, previous.ClaimedThrough, cancellationToken);
         }
 
-        List<RecipientRow> pending = rows.Where(r => r.Status == nameof(RecipientStatus.Pending)).ToList();
+        List<RecipientRow> pending = due.Where(IsDue).ToList();
         var run = new PacketRun();
         if (pending.Count > 0)
         {
-            PacketLease lease = await leases.TakeAsync(request.CampaignId, request.Packet, previous, IndexOf(pending[0]), cancellationToken)
+            PacketLease lease = await leases.TakeAsync(request.CampaignId, request.Packet, request.Pass, previous, IndexOf(pending[0]), cancellationToken)
                 ?? throw new PacketFailedException("Another run took this packet while it was being claimed; the packet will be retried.");
             await SendClaimedAsync(request, pending, lease, run, to, cancellationToken);
         }
 
         TimeSpan total = clock.GetElapsedTime(started);
-        LogPacket(log, request.CampaignId, request.Packet, rows.Count, run.Connections, (int)read.TotalMilliseconds, (int)run.ClaimWait.TotalMilliseconds, (int)total.TotalMilliseconds);
+        LogPacket(log, request.CampaignId, request.Packet, request.Pass, rows.Count, run.Connections, (int)read.TotalMilliseconds, (int)run.ClaimWait.TotalMilliseconds, (int)total.TotalMilliseconds);
+
+        // A retry pass reports only the rows it took up: the rest of the packet was counted by the passes before.
+        List<RecipientRow> counted = request.Pass == 0 ? rows : due;
         return new PacketResult(
-            rows.Count(r => r.Status == nameof(RecipientStatus.Sent)),
-            rows.Count(r => r.Status == nameof(RecipientStatus.Failed)),
-            rows.Count(r => r.Status == nameof(RecipientStatus.Uncertain)),
-            rows.Count(r => !string.IsNullOrEmpty(r.MissingFields)),
+            counted.Count(r => r.Status == nameof(RecipientStatus.Sent)),
+            counted.Count(r => r.Status == nameof(RecipientStatus.Failed)),
+            counted.Count(r => r.Status == nameof(RecipientStatus.Uncertain)),
+            request.Pass == 0 ? rows.Count(r => !string.IsNullOrEmpty(r.MissingFields)) : 0,
             run.Connections,
             run.Stopped,
-            run.FirstSendAt);
+            run.FirstSendAt,
+            counted.Count(r => r.Status == nameof(RecipientStatus.Deferred)),
+            request.Pass == 0 ? 0 : due.Count,
+            run.Retries);
     }
 
     private static int IndexOf(RecipientRow row) => int.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task MarkUncertainAsync(List<RecipientRow> rows, int claimedThrough, CancellationToken cancellationToken)
+    private async Task MarkUncertainAsync(List<RecipientRow> due, int claimedThrough, CancellationToken cancellationToken)
     {
-        List<RecipientRow> orphans = rows.Where(r => r.Status == nameof(RecipientStatus.Pending) && IndexOf(r) < claimedThrough).ToList();
+        List<RecipientRow> orphans = due.Where(r => IndexOf(r) < claimedThrough).ToList();
         foreach (RecipientRow row in orphans)
         {
             row.Status = nameof(RecipientStatus.Uncertain);
@@ -160,7 +172,7 @@ public sealed partial class PacketSender(
                             client = await SmtpConnector.ConnectAsync(account, cancellationToken);
                             connectFailures = 0;
                         }
-                        catch (Exception ex) when (IsConnectionFault(ex) || ex is MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException)
+                        catch (Exception ex) when (IsConnectionFault(ex) || ex is SmtpCommandException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException)
                         {
                             if (++connectFailures > settings.Reconnects)
                             {
@@ -185,10 +197,17 @@ public sealed partial class PacketSender(
                     try
                     {
                         run.FirstSendAt ??= clock.GetUtcNow();
+                        if (row.Attempts > 0 || rowDrops > 0)
+                        {
+                            run.Retries++;
+                        }
+
                         row.Attempts++;
+                        row.Pass = request.Pass;
                         await client.SendAsync(message, cancellationToken, progress);
                         row.Status = nameof(RecipientStatus.Sent);
                         row.SentAt = clock.GetUtcNow();
+                        row.NextAttemptAt = null;
                         break;
                     }
                     catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.SenderNotAccepted)
@@ -197,11 +216,25 @@ public sealed partial class PacketSender(
                         await ReleaseAsync(lease, row, outcomes, nextClaim, cancellationToken);
                         throw new PacketFailedException($"The SMTP server refused the sender address: {(int)ex.StatusCode} {ex.Message}");
                     }
-                    catch (SmtpCommandException ex) when ((int)ex.StatusCode != 421)
+                    catch (SmtpCommandException ex) when ((int)ex.StatusCode == 421)
                     {
-                        // A reply to RCPT, DATA or the message itself concerns this recipient only.
-                        RecordRefusal(row, ex);
-                        failures++;
+                        // 421: the server is closing the session. It answered, so it did not take the message: reconnect
+                        // and try this recipient again on a fresh connection; after too many, defer it like any 4xx.
+                        client.Dispose();
+                        client = null;
+                        if (++rowDrops > settings.Reconnects)
+                        {
+                            failures += RecordRefusal(row, ex, campaign) ? 1 : 0;
+                            break;
+                        }
+
+                        await Task.Delay(TimeSpan.FromMilliseconds(250 * rowDrops), cancellationToken);
+                    }
+                    catch (SmtpCommandException ex)
+                    {
+                        // A reply to RCPT, DATA or the message itself concerns this recipient only; MailKit resets the
+                        // transaction (RSET) so the connection goes on with the next recipient.
+                        failures += RecordRefusal(row, ex, campaign) ? 1 : 0;
                         break;
                     }
                     catch (Exception ex) when (IsConnectionFault(ex))
@@ -288,21 +321,43 @@ public sealed partial class PacketSender(
         }
     }
 
-    private static void RecordRefusal(RecipientRow row, SmtpCommandException ex)
+    /// <summary>
+    /// Records a refusal: a 5xx fails the recipient; a 4xx defers it to a later retry pass with backoff, until its
+    /// attempts run out and it fails. Returns true when the row failed (only final failures count toward the error limit).
+    /// </summary>
+    private bool RecordRefusal(RecipientRow row, SmtpCommandException ex, CampaignRecord campaign)
     {
         int code = (int)ex.StatusCode;
-        row.Status = nameof(RecipientStatus.Failed);
         row.SmtpCode = code;
         row.SmtpText = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
-        row.Reason = code is >= 400 and < 500
-            ? "The server refused this recipient for now (transient 4xx reply)."
-            : "The server refused this recipient (permanent 5xx reply).";
         row.MessageId = null;
+        if (code is < 400 or >= 500)
+        {
+            row.Status = nameof(RecipientStatus.Failed);
+            row.Reason = "The server refused this recipient (permanent 5xx reply).";
+            row.NextAttemptAt = null;
+            return true;
+        }
+
+        int attempts = row.Attempts - row.RetryFrom;
+        if (attempts >= campaign.MaxAttempts)
+        {
+            row.Status = nameof(RecipientStatus.Failed);
+            row.Reason = $"The server refused this recipient for now (transient 4xx reply) on all {attempts} attempts; " +
+                "\"retry failed\" can send to it again later.";
+            row.NextAttemptAt = null;
+            return true;
+        }
+
+        // Backoff: the first retry after the campaign's delay, each later one twice as long after the one before.
+        row.Status = nameof(RecipientStatus.Deferred);
+        row.NextAttemptAt = clock.GetUtcNow().AddSeconds(campaign.RetryDelaySeconds * Math.Pow(2, attempts - 1));
+        row.Reason = $"The server refused this recipient for now (transient 4xx reply); attempt {attempts} of {campaign.MaxAttempts}, tried again in a later pass.";
+        return false;
     }
 
     private static bool IsConnectionFault(Exception ex) =>
-        ex is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException
-        || (ex is SmtpCommandException command && (int)command.StatusCode == 421);
+        ex is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException;
 
     private static async Task QuitAsync(SmtpClient client)
     {
@@ -314,7 +369,7 @@ public sealed partial class PacketSender(
                 await client.DisconnectAsync(quit: true, timeout.Token);
             }
         }
-        catch (Exception ex) when (IsConnectionFault(ex) || ex is OperationCanceledException)
+        catch (Exception ex) when (IsConnectionFault(ex) || ex is SmtpCommandException or OperationCanceledException)
         {
             // The packet's outcomes are recorded; a failed QUIT changes none of them.
         }
@@ -345,8 +400,10 @@ public sealed partial class PacketSender(
         public DateTimeOffset? FirstSendAt { get; set; }
 
         public TimeSpan ClaimWait { get; set; }
+
+        public int Retries { get; set; }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} packet {Packet}: {Rows} rows, {Connections} connections, read in {ReadMilliseconds} ms, waited {ClaimMilliseconds} ms for claims, done in {Milliseconds} ms")]
-    private static partial void LogPacket(ILogger logger, string campaignId, int packet, int rows, int connections, int readMilliseconds, int claimMilliseconds, int milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} packet {Packet} pass {Pass}: {Rows} rows, {Connections} connections, read in {ReadMilliseconds} ms, waited {ClaimMilliseconds} ms for claims, done in {Milliseconds} ms")]
+    private static partial void LogPacket(ILogger logger, string campaignId, int packet, int pass, int rows, int connections, int readMilliseconds, int claimMilliseconds, int milliseconds);
 }

@@ -29,12 +29,26 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         var services = new ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
-        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, e) =>
+        {
+            Interlocked.Increment(ref sessions);
+            e.Context.CommandExecuting += (_, c) => Commands.Enqueue(c.Command.Name);
+        };
+        running = server.StartAsync(stop.Token);
     }
 
     public int Port { get; }
 
-    /// <summary>Decides, per recipient address, a refusal (code and text) or null to accept.</summary>
+    private int sessions;
+
+    /// <summary>SMTP sessions (connections) opened so far.</summary>
+    public int Sessions => Volatile.Read(ref sessions);
+
+    /// <summary>The command names the server received, in order across sessions (EHLO, MAIL, RCPT, DATA, RSET, QUIT...).</summary>
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    /// <summary>Decides, per recipient address, a refusal (code and text) or null to accept. A 421 also closes the session.</summary>
     public Func<string, (int Code, string Text)?> Refuse { get; set; }
 
     /// <summary>Decides, per recipient address, a refusal at the end of DATA (after the whole message), or null to accept.</summary>
@@ -103,7 +117,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         {
             if (server.Refuse(to.AsAddress()) is { } refusal)
             {
-                throw new SmtpResponseException(new ServerResponse((SmtpReplyCode)refusal.Code, refusal.Text));
+                throw new SmtpResponseException(new ServerResponse((SmtpReplyCode)refusal.Code, refusal.Text), quit: refusal.Code == 421);
             }
 
             return Task.FromResult(true);
