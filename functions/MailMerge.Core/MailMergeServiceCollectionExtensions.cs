@@ -1,5 +1,8 @@
 using MailMerge.Api;
 using MailMerge.Campaigns;
+using MailMerge.Counters;
+using MailMerge.Journals;
+using MailMerge.LetterBatches;
 using MailMerge.Recipients;
 using MailMerge.Sending;
 using MailMerge.Storage;
@@ -48,6 +51,16 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<SuppressionApi>();
         services.AddSingleton<CampaignRetry>();
         services.AddSingleton<DeliveryApi>();
+        services.AddSingleton<CounterTable>();
+        services.AddSingleton<JournalTable>();
+        services.AddSingleton<LetterTemplateStore>();
+        services.AddSingleton<LetterBatchStore>();
+        services.AddSingleton<LetterTemplateCache>();
+        services.AddSingleton<LetterBatchService>();
+        services.AddSingleton<LetterBatchStatusReader>();
+        services.AddSingleton<LetterTemplateApi>();
+        services.AddSingleton<LetterBatchApi>();
+        services.AddSingleton<JournalApi>();
         foreach (Type activity in MailMergeTasks.Activities)
         {
             services.AddTransient(activity);

@@ -1,4 +1,5 @@
 using MailMerge.Campaigns;
+using MailMerge.LetterBatches;
 using MailMerge.Sending;
 using Microsoft.DurableTask;
 
@@ -8,11 +9,12 @@ namespace MailMerge;
 public static class MailMergeTasks
 {
     /// <summary>Orchestrator classes.</summary>
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(CampaignOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(CampaignOrchestrator), typeof(LetterBatchOrchestrator)];
 
     /// <summary>Activity classes.</summary>
     public static IReadOnlyList<Type> Activities { get; } =
-        [typeof(LoadCampaignPlanActivity), typeof(RecordCampaignStateActivity), typeof(SendPacketActivity), typeof(FindDeferredActivity)];
+        [typeof(LoadCampaignPlanActivity), typeof(RecordCampaignStateActivity), typeof(SendPacketActivity), typeof(FindDeferredActivity),
+         typeof(PrepareLetterBatchActivity), typeof(RenderLetterChunkActivity), typeof(AssembleCombinedLettersActivity), typeof(RecordLetterBatchStateActivity)];
 
     /// <summary>Adds them to a Durable Task registry (the local host's worker).</summary>
     public static void Register(DurableTaskRegistry registry)

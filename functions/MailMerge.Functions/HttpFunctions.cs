@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace MailMerge.Functions;
 
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
-public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery)
+public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates, LetterBatchApi letters, JournalApi journals)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
@@ -78,4 +78,48 @@ public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, Supp
     [Function("RetryFailed")]
     public async Task<IActionResult> RetryFailed([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/retry-failed")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
         new ResultAction(await delivery.RetryFailedAsync(id, durable, request.HttpContext.RequestAborted));
+    /// <summary>PUT /api/letter-templates/{name}.</summary>
+    [Function("PutLetterTemplate")]
+    public async Task<IActionResult> PutLetterTemplate([HttpTrigger(AuthorizationLevel.Function, "put", Route = "letter-templates/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await letterTemplates.PutAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/letter-templates/{name}.</summary>
+    [Function("GetLetterTemplate")]
+    public async Task<IActionResult> GetLetterTemplate([HttpTrigger(AuthorizationLevel.Function, "get", Route = "letter-templates/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await letterTemplates.GetAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/letter-batches.</summary>
+    [Function("CreateLetterBatch")]
+    public async Task<IActionResult> CreateLetterBatch([HttpTrigger(AuthorizationLevel.Function, "post", Route = "letter-batches")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await letters.CreateAsync(request, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/letter-batches/preview.</summary>
+    [Function("PreviewLetterBatch")]
+    public async Task<IActionResult> PreviewLetterBatch([HttpTrigger(AuthorizationLevel.Function, "post", Route = "letter-batches/preview")] HttpRequest request) =>
+        new ResultAction(await letters.PreviewAsync(request, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/letter-batches/{id}.</summary>
+    [Function("GetLetterBatch")]
+    public async Task<IActionResult> GetLetterBatch([HttpTrigger(AuthorizationLevel.Function, "get", Route = "letter-batches/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await letters.GetAsync(id, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/letter-batches/{id}/documents.</summary>
+    [Function("GetLetterDocuments")]
+    public async Task<IActionResult> GetLetterDocuments([HttpTrigger(AuthorizationLevel.Function, "get", Route = "letter-batches/{id}/documents")] HttpRequest request, string id) =>
+        new ResultAction(await letters.GetDocumentsAsync(id, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/letter-batches/{id}/documents/{file}.</summary>
+    [Function("GetLetterDocument")]
+    public async Task<IActionResult> GetLetterDocument([HttpTrigger(AuthorizationLevel.Function, "get", Route = "letter-batches/{id}/documents/{file}")] HttpRequest request, string id, string file) =>
+        new ResultAction(await letters.GetDocumentAsync(id, file, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/letter-batches/{id}/dispatch-list.</summary>
+    [Function("GetDispatchList")]
+    public async Task<IActionResult> GetDispatchList([HttpTrigger(AuthorizationLevel.Function, "get", Route = "letter-batches/{id}/dispatch-list")] HttpRequest request, string id) =>
+        new ResultAction(await letters.GetDispatchListAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/journals/{name}/entries.</summary>
+    [Function("GetJournalEntries")]
+    public async Task<IActionResult> GetJournalEntries([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journals/{name}/entries")] HttpRequest request, string name) =>
+        new ResultAction(await journals.GetEntriesAsync(request, name, request.HttpContext.RequestAborted));
 }

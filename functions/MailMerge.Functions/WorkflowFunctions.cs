@@ -1,4 +1,5 @@
 using MailMerge.Campaigns;
+using MailMerge.LetterBatches;
 using MailMerge.Sending;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -13,7 +14,11 @@ public sealed class WorkflowFunctions(
     LoadCampaignPlanActivity loadPlan,
     RecordCampaignStateActivity recordState,
     SendPacketActivity sendPacket,
-    FindDeferredActivity findDeferred)
+    FindDeferredActivity findDeferred,
+    PrepareLetterBatchActivity prepareLetters,
+    RenderLetterChunkActivity renderLetters,
+    AssembleCombinedLettersActivity assembleLetters,
+    RecordLetterBatchStateActivity recordLetters)
 {
     /// <summary>The campaign orchestration.</summary>
     [Function(nameof(CampaignOrchestrator))]
@@ -39,4 +44,28 @@ public sealed class WorkflowFunctions(
     [Function(nameof(FindDeferredActivity))]
     public Task<DeferredPackets> FindDeferred([ActivityTrigger] DeferredQuery query, FunctionContext function) =>
         findDeferred.RunAsync(new FunctionActivityContext(nameof(FindDeferredActivity), function), query);
+    /// <summary>The letter batch orchestration.</summary>
+    [Function(nameof(LetterBatchOrchestrator))]
+    public static Task<LetterBatchState> RunLetterBatch([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new LetterBatchOrchestrator().RunAsync(context, context.GetInput<LetterBatchCursor>()!);
+
+    /// <summary>Reserves a letter batch's numbers.</summary>
+    [Function(nameof(PrepareLetterBatchActivity))]
+    public Task<LetterBatchPlan> PrepareLetters([ActivityTrigger] string batchId, FunctionContext function) =>
+        prepareLetters.RunAsync(new FunctionActivityContext(nameof(PrepareLetterBatchActivity), function), batchId);
+
+    /// <summary>Renders one chunk of letters.</summary>
+    [Function(nameof(RenderLetterChunkActivity))]
+    public Task<LetterTotals> RenderLetters([ActivityTrigger] LetterChunk chunk, FunctionContext function) =>
+        renderLetters.RunAsync(new FunctionActivityContext(nameof(RenderLetterChunkActivity), function), chunk);
+
+    /// <summary>Writes a batch's combined document.</summary>
+    [Function(nameof(AssembleCombinedLettersActivity))]
+    public Task<int> AssembleLetters([ActivityTrigger] string batchId, FunctionContext function) =>
+        assembleLetters.RunAsync(new FunctionActivityContext(nameof(AssembleCombinedLettersActivity), function), batchId);
+
+    /// <summary>Records a letter batch's outcome.</summary>
+    [Function(nameof(RecordLetterBatchStateActivity))]
+    public Task<bool> RecordLetters([ActivityTrigger] LetterBatchTransition transition, FunctionContext function) =>
+        recordLetters.RunAsync(new FunctionActivityContext(nameof(RecordLetterBatchStateActivity), function), transition);
 }

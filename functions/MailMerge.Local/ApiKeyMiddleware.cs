@@ -1,17 +1,15 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Claims;
 using MailMerge.Api;
 
 namespace MailMerge.Local;
 
 /// <summary>
 /// Requires the API key on every route but the anonymous ones, in the header Azure Functions uses
-/// (<c>x-functions-key</c>) or <c>X-Api-Key</c>, so a front end calls both hosts the same way.
+/// (<c>x-functions-key</c>) or <c>X-Api-Key</c>, so a front end calls both hosts the same way. The key's
+/// scopes become the request user's claims, which the handlers check for permissions.
 /// </summary>
-public sealed class ApiKeyMiddleware(RequestDelegate next, string apiKey)
+public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
 {
-    private readonly byte[] expected = Encoding.UTF8.GetBytes(apiKey);
-
     /// <summary>Handles one request.</summary>
     public Task InvokeAsync(HttpContext context)
     {
@@ -22,8 +20,9 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, string apiKey)
         }
 
         string? given = context.Request.Headers["x-functions-key"].FirstOrDefault() ?? context.Request.Headers["X-Api-Key"].FirstOrDefault();
-        if (given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected))
+        if (given is not null && keys.Authenticate(given) is ClaimsPrincipal caller)
         {
+            context.User = caller;
             return next(context);
         }
 

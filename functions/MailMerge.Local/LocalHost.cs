@@ -54,12 +54,8 @@ public sealed class LocalHost : IAsyncDisposable
         var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
         options.TaskHub = builder.Configuration["MailMerge:TaskHub"] ?? options.TaskHub;
         Validate(options, LocalHostOptions.Section);
-        string apiKey = builder.Configuration["MailMerge:ApiKey"] ?? string.Empty;
-        if (apiKey.Length < 16)
-        {
-            throw new OptionsValidationException("MailMerge:ApiKey", typeof(LocalHostOptions),
-                ["MailMerge:ApiKey: set an API key of at least 16 characters (environment variable MailMerge__ApiKey); every route but /api/health requires it."]);
-        }
+        ApiKeyRing keys = ApiKeyRing.Load(builder.Configuration);
+        string apiKey = builder.Configuration["MailMerge:ApiKey"]!;
 
         StorageOptions storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         Validate(storage, StorageOptions.Section);
@@ -85,7 +81,7 @@ public sealed class LocalHost : IAsyncDisposable
             app.UseExceptionHandler();
             app.UseStatusCodePages();
             app.UseRouting();
-            app.UseMiddleware<ApiKeyMiddleware>(apiKey);
+            app.UseMiddleware<ApiKeyMiddleware>(keys);
             LocalRoutes.Map(app);
             await app.StartAsync(cancellationToken);
             var address = new Uri(app.Urls.First());

@@ -36,6 +36,15 @@ public static class LocalRoutes
         "DeleteSuppression" => (string address, SuppressionApi api, CancellationToken ct) => api.DeleteAsync(address, ct),
         "GetCampaignReport" => (string id, DeliveryApi api, DurableTaskClient durable, CancellationToken ct) => api.GetReportAsync(id, durable, ct),
         "RetryFailed" => (string id, DeliveryApi api, DurableTaskClient durable, CancellationToken ct) => api.RetryFailedAsync(id, durable, ct),
+        "PutLetterTemplate" => (HttpRequest request, string name, LetterTemplateApi api, CancellationToken ct) => api.PutAsync(request, name, ct),
+        "GetLetterTemplate" => (HttpRequest request, string name, LetterTemplateApi api, CancellationToken ct) => api.GetAsync(request, name, ct),
+        "CreateLetterBatch" => (HttpRequest request, LetterBatchApi api, DurableTaskClient durable, CancellationToken ct) => api.CreateAsync(request, durable, ct),
+        "PreviewLetterBatch" => (HttpRequest request, LetterBatchApi api, CancellationToken ct) => api.PreviewAsync(request, ct),
+        "GetLetterBatch" => (string id, LetterBatchApi api, DurableTaskClient durable, CancellationToken ct) => api.GetAsync(id, durable, ct),
+        "GetLetterDocuments" => (string id, LetterBatchApi api, CancellationToken ct) => api.GetDocumentsAsync(id, ct),
+        "GetLetterDocument" => (string id, string file, LetterBatchApi api, CancellationToken ct) => api.GetDocumentAsync(id, file, ct),
+        "GetDispatchList" => (HttpRequest request, string id, LetterBatchApi api, CancellationToken ct) => api.GetDispatchListAsync(request, id, ct),
+        "GetJournalEntries" => (HttpRequest request, string name, JournalApi api, CancellationToken ct) => api.GetEntriesAsync(request, name, ct),
         _ => throw new InvalidOperationException($"The local host has no handler for route '{name}'."),
     };
 }

@@ -20,5 +20,14 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
         new("DeleteSuppression", "DELETE", "suppressions/{address}"),
         new("GetCampaignReport", "GET", "campaigns/{id}/report"),
         new("RetryFailed", "POST", "campaigns/{id}/retry-failed"),
+        new("PutLetterTemplate", "PUT", "letter-templates/{name}"),
+        new("GetLetterTemplate", "GET", "letter-templates/{name}"),
+        new("CreateLetterBatch", "POST", "letter-batches"),
+        new("PreviewLetterBatch", "POST", "letter-batches/preview"),
+        new("GetLetterBatch", "GET", "letter-batches/{id}"),
+        new("GetLetterDocuments", "GET", "letter-batches/{id}/documents"),
+        new("GetLetterDocument", "GET", "letter-batches/{id}/documents/{file}"),
+        new("GetDispatchList", "GET", "letter-batches/{id}/dispatch-list"),
+        new("GetJournalEntries", "GET", "journals/{name}/entries"),
     ];
 }

@@ -15,6 +15,11 @@ public static class Problems
     /// <summary>404 naming what was looked for.</summary>
     public static IResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 
+    /// <summary>403 naming the permission the caller lacks (also in the <c>permission</c> member).</summary>
+    public static IResult Forbidden(string permission, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: $"The '{permission}' permission is required.",
+            extensions: new Dictionary<string, object?> { ["permission"] = permission });
+
     /// <summary>Any other status with a detail.</summary>
     public static IResult Status(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }

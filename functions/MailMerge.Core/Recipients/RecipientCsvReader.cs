@@ -87,6 +87,56 @@ public static class RecipientCsvReader
         }
     }
 
+    /// <summary>
+    /// Reads every data row of a list as merge fields only, the address column included under its own name (paper
+    /// letters print it); rows with every cell empty are left out.
+    /// </summary>
+    public static IReadOnlyList<Dictionary<string, string?>> ReadColumns(Stream csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        using var reader = new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        string text = reader.ReadToEnd().TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new RecipientCsvException("The recipient list is empty: expected a header row and at least one recipient.");
+        }
+
+        var options = new CsvDataReaderOptions { Delimiter = DetectDelimiter(text)[0], HasHeaders = true, HeaderComparer = StringComparer.OrdinalIgnoreCase, MaxBufferSize = 1 << 20 };
+        CsvDataReader data;
+        try
+        {
+            data = CsvDataReader.Create(new StringReader(text), options);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new RecipientCsvException($"The recipient list cannot be read as CSV: {ex.Message}");
+        }
+
+        using (data)
+        {
+            string[] names = Enumerable.Range(0, data.FieldCount).Select(i => data.GetName(i).Trim()).ToArray();
+            var rows = new List<Dictionary<string, string?>>();
+            while (Next(data))
+            {
+                var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                for (int i = 0; i < names.Length; i++)
+                {
+                    if (names[i].Length > 0)
+                    {
+                        fields[names[i]] = i < data.RowFieldCount ? data.GetString(i).Trim() : string.Empty;
+                    }
+                }
+
+                if (fields.Values.Any(v => v!.Length > 0))
+                {
+                    rows.Add(fields);
+                }
+            }
+
+            return rows;
+        }
+    }
+
     private static bool Next(CsvDataReader csv)
     {
         try

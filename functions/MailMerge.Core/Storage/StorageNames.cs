@@ -14,6 +14,23 @@ public static class StorageNames
 
     /// <summary>Table of the standing suppression list (addresses that never get mail).</summary>
     public const string SuppressionsTable = "Suppressions";
+    /// <summary>Table of counters (registered-mail serials, journal numbers) and their reservations, one partition per counter.</summary>
+    public const string CountersTable = "Counters";
+
+    /// <summary>Table of letter batches, one row each.</summary>
+    public const string LetterBatchesTable = "LetterBatches";
+
+    /// <summary>Table of letters, one partition per batch, one row per recipient.</summary>
+    public const string LettersTable = "Letters";
+
+    /// <summary>Table of journal entries, one partition per journal.</summary>
+    public const string JournalEntriesTable = "JournalEntries";
+
+    /// <summary>Container of Word letter templates uploaded through the API.</summary>
+    public const string LetterTemplatesContainer = "letter-templates";
+
+    /// <summary>Container of generated letters, a folder per batch (with the batch's frozen template).</summary>
+    public const string LetterDocumentsContainer = "letter-documents";
 
     /// <summary>Container of HTML templates uploaded through the API.</summary>
     public const string TemplatesContainer = "templates";
@@ -25,8 +42,8 @@ public static class StorageNames
     public const string CampaignContentContainer = "campaign-content";
 
     /// <summary>All tables, for start-up creation.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [CampaignsTable, RecipientsTable, PacketsTable, SuppressionsTable];
+    public static IReadOnlyList<string> Tables { get; } = [CampaignsTable, RecipientsTable, PacketsTable, SuppressionsTable, CountersTable, LetterBatchesTable, LettersTable, JournalEntriesTable];
 
     /// <summary>All containers, for start-up creation.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer];
+    public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer, LetterTemplatesContainer, LetterDocumentsContainer];
 }

@@ -11,6 +11,9 @@ internal sealed class MailMergeApp : IAsyncDisposable
 {
     public const string ApiKey = "integration-test-key-0123456789";
 
+    /// <summary>A second key that holds the journals.write permission.</summary>
+    public const string ClerkKey = "integration-clerk-key-0123456789";
+
     private MailMergeApp(LocalHost host, TestSmtpServer smtp)
     {
         Host = host;
@@ -27,6 +30,8 @@ internal sealed class MailMergeApp : IAsyncDisposable
     public static Dictionary<string, string?> Settings(string storage, string taskHub, int smtpPort) => new()
     {
         ["MailMerge:ApiKey"] = ApiKey,
+        ["MailMerge:ApiKeys:clerk:Key"] = ClerkKey,
+        ["MailMerge:ApiKeys:clerk:Scopes"] = "journals.write",
         ["MailMerge:Storage:ConnectionString"] = storage,
         ["MailMerge:Local:Urls"] = "http://127.0.0.1:0",
         ["MailMerge:TaskHub"] = taskHub,

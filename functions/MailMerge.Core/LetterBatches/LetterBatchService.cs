@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MailMerge.Counters;
+using MailMerge.Journals;
+using MailMerge.Json;
+using MailMerge.Letters;
+using MailMerge.Recipients;
+using MailMerge.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace MailMerge.LetterBatches;
+
+/// <summary>
+/// Accepts letter batches: checks everything before anything is stored, writes a row per letter, freezes the
+/// template in the batch's folder, then starts the orchestration with the batch id as instance id. Also renders
+/// previews, which store and reserve nothing.
+/// </summary>
+public sealed class LetterBatchService(
+    StorageBootstrap storage, LetterBatchStore batches, LetterTemplateStore templates, RecipientListStore lists, CounterTable counters, TimeProvider clock)
+{
+    /// <summary>Default name of the registered-mail counter.</summary>
+    public const string DefaultCounter = "registered";
+
+    /// <summary>Checks and, when valid, stores and starts the batch.</summary>
+    public async Task<LetterBatchCreation> CreateAsync(CreateLetterBatchRequest request, string? idempotencyKey, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        (LetterBatchInput? input, Dictionary<string, string[]> errors) = await ReadAsync(request, cancellationToken);
+        if (input is null)
+        {
+            return new LetterBatchCreation(null, errors);
+        }
+
+        string id = idempotencyKey is null ? "l" + Guid.NewGuid().ToString("N")[..24] : "m" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..24];
+        string hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, MailMergeJson.Options)));
+        string? notice = input.Combined && !input.Template.HasContextMarkers
+            ? $"The template has no {ContextLayout.BeginMarker} and {ContextLayout.EndMarker} markers, so the whole document repeats for each recipient."
+            : null;
+        if (idempotencyKey is not null && await batches.FindAsync(id, cancellationToken) is { } existing)
+        {
+            if (!string.Equals(existing.RequestHash, hash, StringComparison.Ordinal))
+            {
+                return new LetterBatchCreation(id, new Dictionary<string, string[]>(), KeyConflict: true);
+            }
+
+            await StartOnceAsync(durable, id, cancellationToken);
+            return new LetterBatchCreation(id, new Dictionary<string, string[]>(), notice, Replayed: true);
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        RegisteredNumbersRequest? numbers = input.Method.IsRegistered() ? request.RegisteredNumbers ?? new RegisteredNumbersRequest(null, null, null, null) : null;
+        var record = new LetterBatchRecord
+        {
+            RowKey = id,
+            Subject = request.Subject!.Trim(),
+            Template = request.Template!,
+            DeliveryMethod = input.Method.ToApiName(),
+            StorageLocation = string.IsNullOrWhiteSpace(request.StorageLocation) ? null : request.StorageLocation.Trim(),
+            Combined = input.Combined,
+            Culture = LetterBatchRequestValidator.CultureOf(request.Culture).Name,
+            Total = input.Recipients.Count,
+            RegisteredCounter = numbers is null ? null : numbers.Counter ?? DefaultCounter,
+            RegisteredStart = numbers?.Start ?? 1,
+            ServiceIndicator = numbers is null ? null : (numbers.ServiceIndicator ?? "RR").ToUpperInvariant(),
+            Country = numbers is null ? null : (numbers.Country ?? "PL").ToUpperInvariant(),
+            Journal = request.Journal?.Name,
+            ReceivedDate = request.Journal?.ReceivedDate,
+            JournalYear = now.Year,
+            NameFields = string.Join(',', request.NameFields ?? []),
+            AddressFields = string.Join(',', request.AddressFields ?? []),
+            CreatedAt = now,
+            RequestHash = hash,
+        };
+
+        await batches.SaveTemplateAsync(id, input.TemplateBytes, cancellationToken);
+        await batches.UpsertLettersAsync(input.Recipients.Select((fields, i) => new LetterRow
+        {
+            PartitionKey = id,
+            RowKey = LetterRow.KeyOf(i + 1),
+            Line = i + 1,
+            FieldsJson = JsonSerializer.Serialize(fields, MailMergeJson.Options),
+        }), cancellationToken: cancellationToken);
+        await batches.UpsertAsync(record, cancellationToken);
+        await StartOnceAsync(durable, id, cancellationToken);
+        return new LetterBatchCreation(id, new Dictionary<string, string[]>(), notice);
+    }
+
+    /// <summary>
+    /// Renders one recipient's letter (the first, or <see cref="CreateLetterBatchRequest.Line"/>) as it would be
+    /// generated, with the numbers the counters would give next; reserves and stores nothing.
+    /// </summary>
+    public async Task<(byte[]? Docx, Dictionary<string, string[]> Errors, IReadOnlyList<string> MissingFields)> PreviewAsync(
+        CreateLetterBatchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        (LetterBatchInput? input, Dictionary<string, string[]> errors) = await ReadAsync(request, cancellationToken);
+        if (input is null)
+        {
+            return (null, errors, []);
+        }
+
+        int line = request.Line ?? 1;
+        if (line > input.Recipients.Count)
+        {
+            return (null, new Dictionary<string, string[]> { ["line"] = [$"There are {input.Recipients.Count} recipients; line {line} is beyond the list."] }, []);
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        RegisteredNumber? registered = null;
+        if (input.Method.IsRegistered())
+        {
+            RegisteredNumbersRequest numbers = request.RegisteredNumbers ?? new RegisteredNumbersRequest(null, null, null, null);
+            long next = await counters.PeekAsync(RegisteredCounterKey(numbers.Counter ?? DefaultCounter), numbers.Start ?? 1, cancellationToken);
+            registered = RegisteredNumber.Create(numbers.ServiceIndicator ?? "RR", (int)Math.Min(next + line - 1, RegisteredNumber.MaxSerial), numbers.Country ?? "PL");
+        }
+
+        string? journalNumber = null;
+        if (request.Journal?.Name is { } journal)
+        {
+            long next = await counters.PeekAsync(JournalNumber.Counter(journal, now.Year), 1, cancellationToken);
+            journalNumber = JournalNumber.Format(journal, now.Year, next + line - 1);
+        }
+
+        var batch = new LetterBatchRecord
+        {
+            Subject = request.Subject!.Trim(),
+            DeliveryMethod = input.Method.ToApiName(),
+            StorageLocation = request.StorageLocation,
+            ReceivedDate = request.Journal?.ReceivedDate,
+        };
+        using var output = new MemoryStream();
+        LetterMergeResult result = input.Template.Merge(
+            LetterFields.For(batch, line, input.Recipients[line - 1], registered, journalNumber), output, LetterBatchRequestValidator.CultureOf(request.Culture));
+        return (output.ToArray(), errors, result.MissingFields);
+    }
+
+    /// <summary>The counter key of a registered-mail counter name.</summary>
+    public static string RegisteredCounterKey(string counter) => "registered|" + counter;
+
+    private async Task<(LetterBatchInput? Input, Dictionary<string, string[]> Errors)> ReadAsync(CreateLetterBatchRequest request, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        Dictionary<string, List<string>> errors = LetterBatchRequestValidator.Validate(request);
+        DocxTemplate? template = null;
+        BinaryData? bytes = null;
+        if (!errors.ContainsKey("template"))
+        {
+            bytes = await templates.FindAsync(request.Template!, cancellationToken);
+            if (bytes is null)
+            {
+                errors["template"] = [$"No uploaded letter template named '{request.Template}'."];
+            }
+            else
+            {
+                template = DocxTemplate.Load(bytes.ToStream());
+                bool combined = LetterBatchRequestValidator.IsCombined(request.Output);
+                if (combined && template.ContextMarkerProblem is { } problem)
+                {
+                    errors["template"] = [$"The template cannot make a combined document: {problem}"];
+                }
+            }
+        }
+
+        IReadOnlyList<Dictionary<string, string?>>? recipients = request.Recipients;
+        if (recipients is null && !errors.ContainsKey("recipientList") && !errors.ContainsKey("recipients"))
+        {
+            recipients = await ReadListAsync(request.RecipientList!, errors, cancellationToken);
+        }
+
+        if (errors.Count > 0 || template is null || recipients is null || !DeliveryMethods.TryParse(request.DeliveryMethod, out DeliveryMethod method))
+        {
+            return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+
+        return (new LetterBatchInput(template, bytes!, recipients, method, LetterBatchRequestValidator.IsCombined(request.Output)), []);
+    }
+
+    private async Task<IReadOnlyList<Dictionary<string, string?>>?> ReadListAsync(string name, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    {
+        BinaryData? csv = await lists.FindAsync(name, cancellationToken);
+        if (csv is null)
+        {
+            errors["recipientList"] = [$"No uploaded recipient list named '{name}'."];
+            return null;
+        }
+
+        try
+        {
+            IReadOnlyList<Dictionary<string, string?>> rows = RecipientCsvReader.ReadColumns(csv.ToStream());
+            if (rows.Count is 0 or > LetterBatchRequestValidator.MaxRecipients)
+            {
+                errors["recipientList"] = [string.Create(CultureInfo.InvariantCulture, $"A batch needs 1 to {LetterBatchRequestValidator.MaxRecipients} recipients; the list has {rows.Count}.")];
+                return null;
+            }
+
+            return rows;
+        }
+        catch (RecipientCsvException ex)
+        {
+            errors["recipientList"] = [ex.Message];
+            return null;
+        }
+    }
+
+    private static async Task StartOnceAsync(DurableTaskClient durable, string id, CancellationToken cancellationToken)
+    {
+        if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null)
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(LetterBatchOrchestrator), new LetterBatchCursor(id), new StartOrchestrationOptions(id), cancellationToken);
+        }
+    }
+}
