@@ -61,6 +61,8 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<LetterTemplateApi>();
         services.AddSingleton<LetterBatchApi>();
         services.AddSingleton<JournalApi>();
+        services.AddSingleton<CampaignControl>();
+        services.AddSingleton<CampaignControlApi>();
         foreach (Type activity in MailMergeTasks.Activities)
         {
             services.AddTransient(activity);

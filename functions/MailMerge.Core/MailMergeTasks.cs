@@ -14,7 +14,8 @@ public static class MailMergeTasks
     /// <summary>Activity classes.</summary>
     public static IReadOnlyList<Type> Activities { get; } =
         [typeof(LoadCampaignPlanActivity), typeof(RecordCampaignStateActivity), typeof(SendPacketActivity), typeof(FindDeferredActivity),
-         typeof(PrepareLetterBatchActivity), typeof(RenderLetterChunkActivity), typeof(AssembleCombinedLettersActivity), typeof(RecordLetterBatchStateActivity)];
+         typeof(PrepareLetterBatchActivity), typeof(RenderLetterChunkActivity), typeof(AssembleCombinedLettersActivity), typeof(RecordLetterBatchStateActivity),
+         typeof(CancelRecipientsActivity)];
 
     /// <summary>Adds them to a Durable Task registry (the local host's worker).</summary>
     public static void Register(DurableTaskRegistry registry)

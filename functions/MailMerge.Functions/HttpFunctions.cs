@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace MailMerge.Functions;
 
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
-public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates, LetterBatchApi letters, JournalApi journals)
+public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates, LetterBatchApi letters, JournalApi journals, CampaignControlApi control)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
@@ -43,6 +43,41 @@ public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, Supp
     [Function("PreviewCampaign")]
     public async Task<IActionResult> PreviewCampaign([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/preview")] HttpRequest request, string id) =>
         new ResultAction(await campaigns.PreviewAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>PATCH /api/campaigns/{id}.</summary>
+    [Function("UpdateCampaign")]
+    public async Task<IActionResult> UpdateCampaign([HttpTrigger(AuthorizationLevel.Function, "patch", Route = "campaigns/{id}")] HttpRequest request, string id) =>
+        new ResultAction(await control.UpdateAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/campaigns/{id}/summary.</summary>
+    [Function("GetCampaignSummary")]
+    public async Task<IActionResult> GetCampaignSummary([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/summary")] HttpRequest request, string id) =>
+        new ResultAction(await campaigns.SummaryAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/campaigns/{id}/start.</summary>
+    [Function("StartCampaign")]
+    public async Task<IActionResult> StartCampaign([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/start")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await control.StartAsync(request, id, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/campaigns/{id}/reschedule.</summary>
+    [Function("RescheduleCampaign")]
+    public async Task<IActionResult> RescheduleCampaign([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/reschedule")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await control.RescheduleAsync(request, id, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/campaigns/{id}/pause.</summary>
+    [Function("PauseCampaign")]
+    public async Task<IActionResult> PauseCampaign([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/pause")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await control.PauseAsync(id, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/campaigns/{id}/resume.</summary>
+    [Function("ResumeCampaign")]
+    public async Task<IActionResult> ResumeCampaign([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await control.ResumeAsync(id, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/campaigns/{id}/cancel.</summary>
+    [Function("CancelCampaign")]
+    public async Task<IActionResult> CancelCampaign([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/cancel")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        new ResultAction(await control.CancelAsync(id, durable, request.HttpContext.RequestAborted));
 
     /// <summary>GET /api/suppressions.</summary>
     [Function("ListSuppressions")]

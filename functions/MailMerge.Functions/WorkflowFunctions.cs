@@ -18,7 +18,8 @@ public sealed class WorkflowFunctions(
     PrepareLetterBatchActivity prepareLetters,
     RenderLetterChunkActivity renderLetters,
     AssembleCombinedLettersActivity assembleLetters,
-    RecordLetterBatchStateActivity recordLetters)
+    RecordLetterBatchStateActivity recordLetters,
+    CancelRecipientsActivity cancelRecipients)
 {
     /// <summary>The campaign orchestration.</summary>
     [Function(nameof(CampaignOrchestrator))]
@@ -68,4 +69,9 @@ public sealed class WorkflowFunctions(
     [Function(nameof(RecordLetterBatchStateActivity))]
     public Task<bool> RecordLetters([ActivityTrigger] LetterBatchTransition transition, FunctionContext function) =>
         recordLetters.RunAsync(new FunctionActivityContext(nameof(RecordLetterBatchStateActivity), function), transition);
+
+    /// <summary>Marks a cancelled campaign's unsent rows.</summary>
+    [Function(nameof(CancelRecipientsActivity))]
+    public Task<int> CancelRecipients([ActivityTrigger] string campaignId, FunctionContext function) =>
+        cancelRecipients.RunAsync(new FunctionActivityContext(nameof(CancelRecipientsActivity), function), campaignId);
 }

@@ -42,7 +42,16 @@ public sealed class CampaignApi(
         }
 
         string url = $"/api/campaigns/{created.CampaignId}";
-        return TypedResults.Accepted(url, new { id = created.CampaignId, statusUrl = url, recipientsUrl = $"{url}/recipients", replayed = created.Replayed });
+        var answer = new
+        {
+            id = created.CampaignId,
+            state = created.State.ToString(),
+            statusUrl = url,
+            summaryUrl = $"{url}/summary",
+            recipientsUrl = $"{url}/recipients",
+            replayed = created.Replayed,
+        };
+        return created.State == CampaignState.Draft ? TypedResults.Created(url, answer) : TypedResults.Accepted(url, answer);
     }
 
     /// <summary><c>GET /api/campaigns/{id}</c>: state, counts, packets and times.</summary>
@@ -142,6 +151,64 @@ public sealed class CampaignApi(
         catch (Templates.MergeValueException ex)
         {
             return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This recipient's message cannot be rendered.", ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// <c>GET /api/campaigns/{id}/summary</c>: the counts, and one page of the final list as it will be sent
+    /// (<c>?list=final</c>, the default) or of the lines removed with their reasons (<c>?list=removed</c>).
+    /// </summary>
+    public async Task<IResult> SummaryAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CampaignRecord? record = ResourceName.IsValid(id) ? await campaigns.FindAsync(id, cancellationToken) : null;
+        if (record is null)
+        {
+            return Problems.NotFound($"No campaign '{id}'.");
+        }
+
+        string list = request.Query["list"].FirstOrDefault() ?? "final";
+        if (list is not ("final" or "removed"))
+        {
+            return Problems.Invalid("list", "Use 'final' (the recipients who get the message, default) or 'removed' (the lines left out, with reasons).");
+        }
+
+        int pageSize = 100;
+        if (request.Query["pageSize"].FirstOrDefault() is { } sizeText &&
+            (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        {
+            return Problems.Invalid("pageSize", "The page size must be a whole number from 1 to 1000.");
+        }
+
+        string? continuation = request.Query["continuation"].FirstOrDefault();
+        try
+        {
+            (IReadOnlyList<RecipientRow> rows, string? next) = await recipients.ReadSummaryPageAsync(id, list == "removed", pageSize, continuation, cancellationToken);
+            return TypedResults.Ok(new
+            {
+                id,
+                name = record.Name,
+                state = record.State,
+                startAt = record.StartAt,
+                counts = new
+                {
+                    lines = record.Total,
+                    toSend = record.Sendable,
+                    removed = record.Duplicates + record.Invalid + record.Excluded + record.Suppressed,
+                    duplicates = record.Duplicates,
+                    invalid = record.Invalid,
+                    excluded = record.Excluded,
+                    suppressed = record.Suppressed,
+                },
+                list,
+                items = rows.Select(r => new { line = r.Line, email = r.Email, name = r.DisplayName, status = r.Status, reason = r.Reason }),
+                continuation = next,
+                next = next is null ? null : $"/api/campaigns/{id}/summary?list={list}&pageSize={pageSize}&continuation={Uri.EscapeDataString(next)}",
+            });
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or Azure.RequestFailedException { Status: 400 })
+        {
+            return Problems.Invalid("continuation", "The continuation token is not one this API gave out.");
         }
     }
 

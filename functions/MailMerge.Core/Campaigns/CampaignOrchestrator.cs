@@ -5,10 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace MailMerge.Campaigns;
 
 /// <summary>
-/// Runs one e-mail campaign: waits for its start, sends packet after packet (spaced by the interval, or a few at
-/// once when there is none), sums failures and halts at the error limit, publishes counts as custom status and
+/// Runs one e-mail campaign: waits for its start on a durable timer, sends packet after packet (spaced by the
+/// interval, or a few at once when there is none), sums failures and halts at the error limit, runs retry passes
+/// for transient refusals, obeys pause, resume, cancel and re-timing, publishes counts as custom status and
 /// continues as new every <see cref="PacketsPerGeneration"/> packets so its history stays small at any list size.
 /// </summary>
+/// <remarks>
+/// What the caller asked for (pause, cancel, a new start time) lives in the campaign's row, which the packets
+/// also read while they send; the <see cref="ControlEvent"/> event only wakes the orchestration to reload it.
+/// </remarks>
 public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCursor, CampaignState>
 {
     /// <summary>Packets sent before the orchestration continues as new.</summary>
@@ -20,6 +25,9 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
     /// <summary>Retry passes a round runs at most (rows run out of attempts well before; this only bounds a loop).</summary>
     public const int MaxRetryPasses = 2 * CampaignLimits.MaxAttempts;
 
+    /// <summary>The external event that tells the orchestration its campaign's row changed (pause, resume, cancel, re-time).</summary>
+    public const string ControlEvent = "Control";
+
     private static readonly TaskOptions PacketRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
@@ -30,39 +38,66 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
         ArgumentNullException.ThrowIfNull(input);
         ILogger log = context.CreateReplaySafeLogger<CampaignOrchestrator>();
         string id = input.CampaignId;
-        CampaignTotals totals = input.Totals ?? new CampaignTotals();
-        CampaignPlan plan = await context.CallActivityAsync<CampaignPlan>(nameof(LoadCampaignPlanActivity), id);
+        var run = new Run(await LoadPlanAsync(context, id), context.WaitForExternalEvent<string>(ControlEvent), input.Totals ?? new CampaignTotals());
 
         if (!input.Started)
         {
-            context.SetCustomStatus(Progress(CampaignState.Scheduled, 0, plan, totals, 0));
-            await WaitUntilAsync(context, plan.StartAt.UtcDateTime);
-            await context.CallActivityAsync(nameof(RecordCampaignStateActivity), new CampaignTransition(id, CampaignState.Sending, context.CurrentUtcDateTime, totals, 0));
-            LogStarted(log, id, plan.PacketCount);
+            while (run.Plan.Control == CampaignControlKind.Cancel || context.CurrentUtcDateTime < run.Plan.StartAt.UtcDateTime)
+            {
+                if (run.Plan.Control == CampaignControlKind.Cancel)
+                {
+                    return await CancelAsync(context, run, id, 0);
+                }
+
+                context.SetCustomStatus(Progress(CampaignState.Scheduled, 0, run.Plan, run.Totals, 0));
+                if (await WaitOrWakeAsync(context, run.Plan.StartAt.UtcDateTime, run.Nudge))
+                {
+                    await ReloadAsync(context, run, id);
+                }
+            }
+
+            await context.CallActivityAsync(nameof(RecordCampaignStateActivity), new CampaignTransition(id, CampaignState.Sending, context.CurrentUtcDateTime, run.Totals, 0));
+            LogStarted(log, id, run.Plan.PacketCount);
         }
 
         int next = input.NextPacket;
         int sentThisGeneration = 0;
         bool stoppedAtLimit = false;
-        context.SetCustomStatus(Progress(CampaignState.Sending, next, plan, totals, input.Pass));
+        context.SetCustomStatus(Progress(CampaignState.Sending, next, run.Plan, run.Totals, input.Pass));
         try
         {
-            while (input.Pass == 0 && next < plan.PacketCount)
+            while (input.Pass == 0 && next < run.Plan.PacketCount)
             {
-                if (stoppedAtLimit || (plan.ErrorLimit > 0 && totals.Failed >= plan.ErrorLimit))
+                if (await ObeyControlAsync(context, run, id, next, 0) is { } ended)
                 {
-                    return await HaltAsync(context, plan, id, next, totals);
+                    return ended;
                 }
 
-                int parallel = PacketPlan.Parallel(plan.IntervalSeconds, plan.ErrorLimit, plan.Parallelism, plan.PacketCount - next);
-                (totals, stoppedAtLimit) = await SendPacketsAsync(context, plan, id, Enumerable.Range(next, parallel).ToList(), 0, totals, next + parallel < plan.PacketCount);
-                next += parallel;
-                sentThisGeneration += parallel;
-                context.SetCustomStatus(Progress(CampaignState.Sending, next, plan, totals, 0));
-
-                if (next < plan.PacketCount && sentThisGeneration >= PacketsPerGeneration && !stoppedAtLimit)
+                if (stoppedAtLimit || (run.Plan.ErrorLimit > 0 && run.Totals.Failed >= run.Plan.ErrorLimit))
                 {
-                    context.ContinueAsNew(new CampaignCursor(id, next, totals, Started: true), preserveUnprocessedEvents: true);
+                    return await HaltAsync(context, run, id, next);
+                }
+
+                int parallel = PacketPlan.Parallel(run.Plan.IntervalSeconds, run.Plan.ErrorLimit, run.Plan.Parallelism, run.Plan.PacketCount - next);
+                Batch batch = await SendPacketsAsync(context, run, id, Enumerable.Range(next, parallel).ToList(), 0, next + parallel < run.Plan.PacketCount);
+                stoppedAtLimit = batch.StoppedAtLimit;
+                next += batch.Done;
+                sentThisGeneration += batch.Done;
+                context.SetCustomStatus(Progress(CampaignState.Sending, next, run.Plan, run.Totals, 0));
+                if (batch.StoppedByControl)
+                {
+                    run.Reload = true;
+                    continue;
+                }
+
+                if (batch.WaitUntil is { } due)
+                {
+                    await WaitIntervalAsync(context, run, id, due);
+                }
+
+                if (next < run.Plan.PacketCount && sentThisGeneration >= PacketsPerGeneration && !stoppedAtLimit && !run.Nudge.IsCompleted && run.Plan.Control is null)
+                {
+                    context.ContinueAsNew(new CampaignCursor(id, next, run.Totals, Started: true), preserveUnprocessedEvents: true);
                     return CampaignState.Sending;
                 }
             }
@@ -71,26 +106,45 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
             int pass = Math.Max(input.Pass, 1);
             while (!stoppedAtLimit)
             {
-                if (plan.ErrorLimit > 0 && totals.Failed >= plan.ErrorLimit)
+                if (await ObeyControlAsync(context, run, id, next, pass) is { } ended)
                 {
-                    return await HaltAsync(context, plan, id, next, totals);
+                    return ended;
+                }
+
+                if (run.Plan.ErrorLimit > 0 && run.Totals.Failed >= run.Plan.ErrorLimit)
+                {
+                    return await HaltAsync(context, run, id, next);
                 }
 
                 DeferredPackets deferred = await context.CallActivityAsync<DeferredPackets>(
-                    nameof(FindDeferredActivity), new DeferredQuery(id, pass, plan.PacketSize));
+                    nameof(FindDeferredActivity), new DeferredQuery(id, pass, run.Plan.PacketSize));
                 if (deferred.Packets.Count == 0 || pass % RetryPassesPerRound > MaxRetryPasses)
                 {
                     break;
                 }
 
-                context.SetCustomStatus(Progress(CampaignState.Sending, next, plan, totals, pass));
-                await WaitUntilAsync(context, deferred.NotBefore.UtcDateTime);
-                List<int> packets = deferred.Packets.Take(PacketsPerGeneration).ToList();
-                for (int i = 0; i < packets.Count && !stoppedAtLimit;)
+                context.SetCustomStatus(Progress(CampaignState.Sending, next, run.Plan, run.Totals, pass));
+                if (!await WaitIntervalAsync(context, run, id, deferred.NotBefore.UtcDateTime))
                 {
-                    int parallel = PacketPlan.Parallel(plan.IntervalSeconds, plan.ErrorLimit, plan.Parallelism, packets.Count - i);
-                    (totals, stoppedAtLimit) = await SendPacketsAsync(context, plan, id, packets.GetRange(i, parallel), pass, totals, i + parallel < packets.Count);
-                    i += parallel;
+                    continue;
+                }
+
+                List<int> packets = deferred.Packets.Take(PacketsPerGeneration).ToList();
+                bool interrupted = false;
+                for (int i = 0; i < packets.Count && !stoppedAtLimit && !interrupted;)
+                {
+                    int parallel = PacketPlan.Parallel(run.Plan.IntervalSeconds, run.Plan.ErrorLimit, run.Plan.Parallelism, packets.Count - i);
+                    Batch batch = await SendPacketsAsync(context, run, id, packets.GetRange(i, parallel), pass, i + parallel < packets.Count);
+                    stoppedAtLimit = batch.StoppedAtLimit;
+                    i += batch.Done;
+                    interrupted = batch.StoppedByControl || (batch.WaitUntil is { } due && !await WaitIntervalAsync(context, run, id, due));
+                }
+
+                if (interrupted)
+                {
+                    // Paused or cancelled mid-pass: the rows not yet taken up are still Deferred for this pass.
+                    run.Reload = true;
+                    continue;
                 }
 
                 // A pass with more packets than one generation holds goes on where it stopped: the rows it already
@@ -98,7 +152,7 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
                 int nextPass = deferred.Packets.Count > packets.Count ? pass : pass + 1;
                 if (!stoppedAtLimit)
                 {
-                    context.ContinueAsNew(new CampaignCursor(id, next, totals, Started: true, nextPass), preserveUnprocessedEvents: true);
+                    context.ContinueAsNew(new CampaignCursor(id, next, run.Totals, Started: true, nextPass), preserveUnprocessedEvents: true);
                     return CampaignState.Sending;
                 }
             }
@@ -109,34 +163,106 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
             string reason = failure.FailureDetails.ErrorType == typeof(PacketFailedException).FullName
                 ? failure.FailureDetails.ErrorMessage
                 : "Sending stopped on an unexpected error; see the host's logs.";
-            return await FinishAsync(context, plan, id, CampaignState.Failed, next, totals, reason);
+            return await FinishAsync(context, run, id, CampaignState.Failed, next, reason);
         }
 
         return stoppedAtLimit
-            ? await HaltAsync(context, plan, id, next, totals)
-            : await FinishAsync(context, plan, id, CampaignState.Completed, next, totals, null);
+            ? await HaltAsync(context, run, id, next)
+            : await FinishAsync(context, run, id, CampaignState.Completed, next, null);
     }
 
     /// <summary>
-    /// Sends packets at once (each its own activity and connection), waits for all of them so their outcomes are
-    /// stored even when one fails, and keeps the interval between packet starts.
+    /// Acts on the campaign's row when the orchestration was woken or a packet stopped early: waits while it is
+    /// paused, and ends the campaign when it is cancelled (the final state; null when sending goes on).
     /// </summary>
-    private static async Task<(CampaignTotals Totals, bool StoppedAtLimit)> SendPacketsAsync(
-        TaskOrchestrationContext context, CampaignPlan plan, string id, List<int> packetNumbers, int pass, CampaignTotals totals, bool moreFollow)
+    private static async Task<CampaignState?> ObeyControlAsync(TaskOrchestrationContext context, Run run, string id, int next, int pass)
+    {
+        if (run.Reload || run.Nudge.IsCompleted)
+        {
+            await ReloadAsync(context, run, id);
+        }
+
+        if (run.Plan.Control == CampaignControlKind.Pause)
+        {
+            await context.CallActivityAsync(nameof(RecordCampaignStateActivity), new CampaignTransition(id, CampaignState.Paused, context.CurrentUtcDateTime, run.Totals, next));
+            context.SetCustomStatus(Progress(CampaignState.Paused, next, run.Plan, run.Totals, pass));
+            while (run.Plan.Control == CampaignControlKind.Pause)
+            {
+                await run.Nudge;
+                await ReloadAsync(context, run, id);
+            }
+
+            if (run.Plan.Control != CampaignControlKind.Cancel)
+            {
+                await context.CallActivityAsync(nameof(RecordCampaignStateActivity), new CampaignTransition(id, CampaignState.Sending, context.CurrentUtcDateTime, run.Totals, next));
+                context.SetCustomStatus(Progress(CampaignState.Sending, next, run.Plan, run.Totals, pass));
+            }
+        }
+
+        return run.Plan.Control == CampaignControlKind.Cancel ? await CancelAsync(context, run, id, next) : null;
+    }
+
+    /// <summary>Waits until <paramref name="due"/>; false when a pause or cancel interrupted the wait (the caller obeys it first).</summary>
+    private static async Task<bool> WaitIntervalAsync(TaskOrchestrationContext context, Run run, string id, DateTime due)
+    {
+        while (context.CurrentUtcDateTime < due)
+        {
+            if (await WaitOrWakeAsync(context, due, run.Nudge))
+            {
+                await ReloadAsync(context, run, id);
+                if (run.Plan.Control is not null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task ReloadAsync(TaskOrchestrationContext context, Run run, string id)
+    {
+        if (run.Nudge.IsCompleted)
+        {
+            run.Nudge = context.WaitForExternalEvent<string>(ControlEvent);
+        }
+
+        run.Plan = await LoadPlanAsync(context, id);
+        run.Reload = false;
+    }
+
+    /// <summary>
+    /// Sends packets at once (each its own activity and connection) and waits for all of them so their outcomes are
+    /// stored even when one fails. A packet stopped by a pause or cancel, and those after it, count as not done:
+    /// they run again (sending only what is still due) once the campaign goes on.
+    /// </summary>
+    private static async Task<Batch> SendPacketsAsync(TaskOrchestrationContext context, Run run, string id, List<int> packetNumbers, int pass, bool moreFollow)
     {
         DateTime packetStart = context.CurrentUtcDateTime;
-        int budget = plan.ErrorLimit == 0 ? 0 : plan.ErrorLimit - totals.Failed;
+        int budget = run.Plan.ErrorLimit == 0 ? 0 : run.Plan.ErrorLimit - run.Totals.Failed;
         bool stoppedAtLimit = false;
         var packets = packetNumbers
-            .Select(p => context.CallActivityAsync<PacketResult>(nameof(SendPacketActivity), new PacketRequest(id, p, plan.PacketSize, budget, pass), PacketRetry))
+            .Select(p => context.CallActivityAsync<PacketResult>(nameof(SendPacketActivity), new PacketRequest(id, p, run.Plan.PacketSize, budget, pass), PacketRetry))
             .ToList();
         TaskFailedException? failure = null;
-        foreach (Task<PacketResult> packet in packets)
+        int done = packets.Count;
+        for (int i = 0; i < packets.Count; i++)
         {
             try
             {
-                PacketResult result = await packet;
-                totals = totals.Add(result);
+                PacketResult result = await packets[i];
+                if (i >= done)
+                {
+                    continue;
+                }
+
+                if (result.StoppedByControl)
+                {
+                    done = i;
+                    continue;
+                }
+
+                run.Totals = run.Totals.Add(result);
                 stoppedAtLimit |= result.StoppedAtErrorBudget;
                 if (result.FirstSendAt is { } firstSend && firstSend.UtcDateTime > packetStart)
                 {
@@ -156,32 +282,50 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
             throw failure;
         }
 
-        if (moreFollow && !stoppedAtLimit && plan.IntervalSeconds > 0)
-        {
-            await WaitUntilAsync(context, packetStart.AddSeconds(plan.IntervalSeconds));
-        }
-
-        return (totals, stoppedAtLimit);
+        bool stoppedByControl = done < packets.Count;
+        DateTime? waitUntil = moreFollow && !stoppedAtLimit && !stoppedByControl && run.Plan.IntervalSeconds > 0
+            ? packetStart.AddSeconds(run.Plan.IntervalSeconds)
+            : null;
+        return new Batch(done, stoppedAtLimit, stoppedByControl, waitUntil);
     }
 
-    private static Task<CampaignState> HaltAsync(TaskOrchestrationContext context, CampaignPlan plan, string id, int packetsDone, CampaignTotals totals) =>
-        FinishAsync(context, plan, id, CampaignState.Halted, packetsDone, totals, $"Stopped after {totals.Failed} failed recipients (error limit {plan.ErrorLimit}).");
+    private static Task<CampaignPlan> LoadPlanAsync(TaskOrchestrationContext context, string id) =>
+        context.CallActivityAsync<CampaignPlan>(nameof(LoadCampaignPlanActivity), id);
 
-    private static async Task<CampaignState> FinishAsync(
-        TaskOrchestrationContext context, CampaignPlan plan, string id, CampaignState state, int packetsDone, CampaignTotals totals, string? reason)
+    private static async Task<CampaignState> CancelAsync(TaskOrchestrationContext context, Run run, string id, int packetsDone)
     {
-        await context.CallActivityAsync(nameof(RecordCampaignStateActivity), new CampaignTransition(id, state, context.CurrentUtcDateTime, totals, packetsDone, reason));
-        context.SetCustomStatus(Progress(state, packetsDone, plan, totals, 0));
+        await context.CallActivityAsync<int>(nameof(CancelRecipientsActivity), id);
+        return await FinishAsync(context, run, id, CampaignState.Cancelled, packetsDone, "Cancelled on request.");
+    }
+
+    private static Task<CampaignState> HaltAsync(TaskOrchestrationContext context, Run run, string id, int packetsDone) =>
+        FinishAsync(context, run, id, CampaignState.Halted, packetsDone, $"Stopped after {run.Totals.Failed} failed recipients (error limit {run.Plan.ErrorLimit}).");
+
+    private static async Task<CampaignState> FinishAsync(TaskOrchestrationContext context, Run run, string id, CampaignState state, int packetsDone, string? reason)
+    {
+        await context.CallActivityAsync(nameof(RecordCampaignStateActivity), new CampaignTransition(id, state, context.CurrentUtcDateTime, run.Totals, packetsDone, reason));
+        context.SetCustomStatus(Progress(state, packetsDone, run.Plan, run.Totals, 0));
         return state;
     }
 
-    /// <summary>Waits for <paramref name="target"/>; re-arms because a storage-backed timer may fire a little early.</summary>
-    private static async Task WaitUntilAsync(TaskOrchestrationContext context, DateTime target)
+    /// <summary>
+    /// Waits for <paramref name="target"/> or the control event, whichever comes first; true when the event woke it.
+    /// A storage-backed timer may fire a little early, so callers loop until the time has really come.
+    /// </summary>
+    private static async Task<bool> WaitOrWakeAsync(TaskOrchestrationContext context, DateTime target, Task<string> nudge)
     {
-        while (context.CurrentUtcDateTime < target)
+        using var cancel = new CancellationTokenSource();
+        Task timer = context.CreateTimer(target, cancel.Token);
+        if (await Task.WhenAny(timer, nudge) == nudge)
         {
-            await context.CreateTimer(target, CancellationToken.None);
+            // Synchronously: an awaited CancelAsync would resume on the thread pool, outside the orchestration's replay.
+#pragma warning disable CA1849
+            cancel.Cancel();
+#pragma warning restore CA1849
+            return true;
         }
+
+        return false;
     }
 
     private static CampaignProgress Progress(CampaignState state, int packetsDone, CampaignPlan plan, CampaignTotals totals, int pass) =>
@@ -193,4 +337,19 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId} failed at packet {Packet}")]
     private static partial void LogFailed(ILogger logger, string campaignId, int packet);
+
+    /// <summary>What one generation carries between its steps: the plan as last loaded, the pending wake-up and the counts.</summary>
+    private sealed class Run(CampaignPlan plan, Task<string> nudge, CampaignTotals totals)
+    {
+        public CampaignPlan Plan { get; set; } = plan;
+
+        public Task<string> Nudge { get; set; } = nudge;
+
+        public CampaignTotals Totals { get; set; } = totals;
+
+        public bool Reload { get; set; }
+    }
+
+    /// <summary>How a set of packets sent at once went.</summary>
+    private sealed record Batch(int Done, bool StoppedAtLimit, bool StoppedByControl, DateTime? WaitUntil);
 }

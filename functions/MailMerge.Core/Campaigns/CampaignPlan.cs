@@ -8,4 +8,5 @@ public sealed record CampaignPlan(
     int ErrorLimit,
     DateTimeOffset StartAt,
     int Parallelism,
-    double RetryDelaySeconds = CampaignLimits.DefaultRetryDelaySeconds);
+    double RetryDelaySeconds = CampaignLimits.DefaultRetryDelaySeconds,
+    string? Control = null);

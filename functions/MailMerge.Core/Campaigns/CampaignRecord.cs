@@ -57,6 +57,13 @@ public sealed class CampaignRecord : ITableEntity
     /// <summary>Rows to send (valid, first-seen).</summary>
     public int Sendable { get; set; }
 
+    /// <summary>Rows with a send key (sendable at intake); packets cover them even when some are later suppressed.</summary>
+    public int SendSlots { get; set; }
+
+    /// <summary>The rows packets cover: <see cref="SendSlots"/>, or <see cref="Sendable"/> for rows written before it existed.</summary>
+    [System.Runtime.Serialization.IgnoreDataMember]
+    public int SendRows => SendSlots > 0 ? SendSlots : Sendable;
+
     /// <summary>Rows skipped as duplicates.</summary>
     public int Duplicates { get; set; }
 
@@ -68,6 +75,15 @@ public sealed class CampaignRecord : ITableEntity
 
     /// <summary>Rows skipped because the address is on the suppression list.</summary>
     public int Suppressed { get; set; }
+
+    /// <summary>Rows marked Cancelled when the campaign was cancelled.</summary>
+    public int Cancelled { get; set; }
+
+    /// <summary>A control the caller asked for and the packets obey: "Pause", "Cancel", or empty.</summary>
+    public string? Control { get; set; }
+
+    /// <summary>True when the caller gave a start time (a draft keeps it until it is started).</summary>
+    public bool HasStartTime { get; set; }
 
     /// <summary>Final count of sent rows (written when the campaign ends).</summary>
     public int Sent { get; set; }
@@ -95,6 +111,9 @@ public sealed class CampaignRecord : ITableEntity
 
     /// <summary>When the request was accepted.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the draft was last changed (the creation time when never).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>When sending should start.</summary>
     public DateTimeOffset StartAt { get; set; }

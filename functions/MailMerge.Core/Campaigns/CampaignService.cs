@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MailMerge.Json;
 using MailMerge.Recipients;
 using MailMerge.Sending;
@@ -14,7 +15,8 @@ namespace MailMerge.Campaigns;
 
 /// <summary>
 /// Accepts campaigns: validates everything before anything is stored, writes the recipient rows, the campaign
-/// and its frozen templates, then schedules the orchestration with the campaign id as instance id.
+/// and its frozen templates, then schedules the orchestration with the campaign id as instance id — or, for a
+/// draft, stores it to be changed (<see cref="UpdateDraftAsync"/>) and started later.
 /// </summary>
 public sealed class CampaignService(
     StorageBootstrap storage,
@@ -26,13 +28,129 @@ public sealed class CampaignService(
     IOptions<SenderOptions> senders,
     TimeProvider clock)
 {
-    /// <summary>Validates and, when valid, creates and schedules the campaign.</summary>
+    /// <summary>Validates and, when valid, creates the campaign and schedules it (or stores it as a draft).</summary>
     public async Task<CampaignCreation> CreateAsync(CreateCampaignRequest request, string? idempotencyKey, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         await storage.EnsureCreatedAsync(cancellationToken);
+        string id = idempotencyKey is null ? NewId() : IdFromKey(idempotencyKey);
+        (Prepared? prepared, Dictionary<string, List<string>> errors) = await PrepareAsync(request, id, cancellationToken);
+        if (prepared is null)
+        {
+            return new CampaignCreation(null, Flatten(errors));
+        }
+
+        string hash = Hash(request);
+        CampaignRecord? existing = idempotencyKey is null ? null : await campaigns.FindAsync(id, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.RequestHash != hash)
+            {
+                return new CampaignCreation(id, new Dictionary<string, string[]>(), KeyConflict: true);
+            }
+
+            // A replay of the same request schedules what the first one may not have got to; a draft is started
+            // only by its start call, and a cancelled campaign stays cancelled.
+            if (request.Draft != true && existing.State == nameof(CampaignState.Scheduled))
+            {
+                await ScheduleOnceAsync(durable, id, cancellationToken);
+            }
+
+            return new CampaignCreation(id, new Dictionary<string, string[]>(), Replayed: true, State: Enum.Parse<CampaignState>(existing.State));
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        bool draft = request.Draft == true;
+        await SaveAsync(id, request, prepared, cancellationToken);
+        CampaignRecord record = NewRecord(id, request, prepared, now);
+        record.State = draft ? nameof(CampaignState.Draft) : nameof(CampaignState.Scheduled);
+        record.RequestHash = hash;
+        await campaigns.UpsertAsync(record, cancellationToken);
+        if (!draft)
+        {
+            await ScheduleOnceAsync(durable, id, cancellationToken);
+        }
+
+        return new CampaignCreation(id, new Dictionary<string, string[]>(), State: draft ? CampaignState.Draft : CampaignState.Scheduled);
+    }
+
+    /// <summary>
+    /// Changes a draft with a JSON merge patch (RFC 7396) of its create request: the result is validated as a
+    /// whole and the list, templates and rows are rebuilt from it.
+    /// </summary>
+    public async Task<CampaignCreation> UpdateDraftAsync(string id, JsonObject patch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        await storage.EnsureCreatedAsync(cancellationToken);
+        CampaignRecord? record = await campaigns.FindAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return new CampaignCreation(null, new Dictionary<string, string[]>(), NotFound: true);
+        }
+
+        if (record.State != nameof(CampaignState.Draft))
+        {
+            return new CampaignCreation(id, new Dictionary<string, string[]>(), Conflict: $"Only a draft can be changed; this campaign is {record.State}.");
+        }
+
+        if (patch.ContainsKey("draft"))
+        {
+            return new CampaignCreation(null, new Dictionary<string, string[]> { ["draft"] = ["A draft stays a draft until POST /api/campaigns/{id}/start."] });
+        }
+
+        JsonNode stored = JsonNode.Parse((await campaigns.LoadRequestAsync(id, cancellationToken)).ToString())!;
+        JsonNode merged = MergePatch(stored, patch);
+        CreateCampaignRequest request;
+        try
+        {
+            request = merged.Deserialize<CreateCampaignRequest>(MailMergeJson.Options) ?? throw new JsonException("The merged request is empty.");
+        }
+        catch (JsonException ex)
+        {
+            string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return new CampaignCreation(null, new Dictionary<string, string[]> { [field] = ["This value has the wrong type."] });
+        }
+
+        (Prepared? prepared, Dictionary<string, List<string>> errors) = await PrepareAsync(request, id, cancellationToken);
+        if (prepared is null)
+        {
+            return new CampaignCreation(null, Flatten(errors));
+        }
+
+        await recipients.DeleteAllAsync(id, cancellationToken);
+        await SaveAsync(id, request, prepared, cancellationToken);
+        CampaignRecord updated = NewRecord(id, request, prepared, record.CreatedAt);
+        updated.State = nameof(CampaignState.Draft);
+        updated.RequestHash = record.RequestHash;
+        updated.UpdatedAt = clock.GetUtcNow();
+        updated.ETag = record.ETag;
+        if (!await campaigns.TryReplaceAsync(updated, cancellationToken))
+        {
+            return new CampaignCreation(id, new Dictionary<string, string[]>(), Conflict: "The campaign changed while this request ran; read it and try again.");
+        }
+
+        return new CampaignCreation(id, new Dictionary<string, string[]>(), State: CampaignState.Draft);
+    }
+
+    /// <summary>Schedules the orchestration unless it already exists.</summary>
+    public static async Task ScheduleOnceAsync(DurableTaskClient durable, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null)
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(CampaignOrchestrator), new CampaignCursor(id), new StartOrchestrationOptions(id), cancellationToken);
+        }
+    }
+
+    /// <summary>Everything a valid request resolves to before anything is stored.</summary>
+    private sealed record Prepared(string Body, RecipientIntake Intake, int Lines, DateTimeOffset? StartAt);
+
+    private async Task<(Prepared? Prepared, Dictionary<string, List<string>> Errors)> PrepareAsync(CreateCampaignRequest request, string id, CancellationToken cancellationToken)
+    {
         Dictionary<string, List<string>> errors = CampaignRequestValidator.Validate(request, senders.Value.Accounts);
+        DateTimeOffset? startAt = CampaignSchedule.Resolve(request.StartAt, request.StartAtLocal, request.StartNow, clock.GetUtcNow(), errors);
 
         string? body = request.Body;
         if (!string.IsNullOrWhiteSpace(request.BodyTemplate) && !errors.ContainsKey("bodyTemplate"))
@@ -61,7 +179,6 @@ public sealed class CampaignService(
         }
 
         IReadOnlyList<RecipientInput>? inputs = await ReadRecipientsAsync(request, errors, cancellationToken);
-        string id = idempotencyKey is null ? NewId() : IdFromKey(idempotencyKey);
         RecipientExclusions exclusions = RecipientExclusions.Create(request.Exclusions ?? [], out _);
         RecipientIntake? intake = inputs is null || errors.Keys.Any(k => k.StartsWith("exclusions", StringComparison.Ordinal))
             ? null
@@ -72,61 +189,77 @@ public sealed class CampaignService(
                 [$"No recipient is left to send to ({intake.Invalid} invalid, {intake.Duplicates} duplicates, {intake.Excluded} excluded, {intake.Suppressed} suppressed)."];
         }
 
-        if (errors.Count > 0 || intake is null || body is null)
-        {
-            return new CampaignCreation(null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-        }
+        return errors.Count > 0 || intake is null || body is null
+            ? (null, errors)
+            : (new Prepared(body, intake, inputs!.Count, startAt), errors);
+    }
 
-        string hash = Hash(request);
-        CampaignRecord? existing = idempotencyKey is null ? null : await campaigns.FindAsync(id, cancellationToken);
-        if (existing is not null)
-        {
-            if (existing.RequestHash != hash)
-            {
-                return new CampaignCreation(id, new Dictionary<string, string[]>(), KeyConflict: true);
-            }
+    private async Task SaveAsync(string id, CreateCampaignRequest request, Prepared prepared, CancellationToken cancellationToken)
+    {
+        await campaigns.SaveContentAsync(id, new CampaignContent(request.Subject!, prepared.Body, request.UnsubscribeUrl), cancellationToken);
+        await campaigns.SaveRequestAsync(id, BinaryData.FromObjectAsJson(request, MailMergeJson.Options), cancellationToken);
+        await recipients.UpsertAsync(prepared.Intake.Sendable.Concat(prepared.Intake.Skipped), cancellationToken);
+    }
 
-            await ScheduleOnceAsync(durable, id, cancellationToken);
-            return new CampaignCreation(id, new Dictionary<string, string[]>(), Replayed: true);
-        }
-
+    private CampaignRecord NewRecord(string id, CreateCampaignRequest request, Prepared prepared, DateTimeOffset createdAt)
+    {
         DateTimeOffset now = clock.GetUtcNow();
-        await campaigns.SaveContentAsync(id, new CampaignContent(request.Subject!, body, request.UnsubscribeUrl), cancellationToken);
-        await recipients.UpsertAsync(intake.Sendable.Concat(intake.Skipped), cancellationToken);
-        await campaigns.UpsertAsync(new CampaignRecord
+        return new CampaignRecord
         {
             RowKey = id,
             Name = request.Name!.Trim(),
             Sender = request.Sender!,
-            State = nameof(CampaignState.Scheduled),
             PacketSize = request.PacketSize ?? CampaignLimits.DefaultPacketSize,
             IntervalSeconds = request.IntervalSeconds ?? 0,
             ErrorLimit = request.ErrorLimit ?? 0,
             MaxAttempts = request.MaxAttempts ?? CampaignLimits.DefaultMaxAttempts,
             RetryDelaySeconds = request.RetryDelaySeconds ?? CampaignLimits.DefaultRetryDelaySeconds,
-            Total = inputs!.Count,
-            Sendable = intake.Sendable.Count,
-            Duplicates = intake.Duplicates,
-            Invalid = intake.Invalid,
-            Excluded = intake.Excluded,
-            Suppressed = intake.Suppressed,
-            CreatedAt = now,
-            StartAt = now,
-            RequestHash = hash,
-        }, cancellationToken);
-
-        await ScheduleOnceAsync(durable, id, cancellationToken);
-        return new CampaignCreation(id, new Dictionary<string, string[]>());
+            Total = prepared.Lines,
+            Sendable = prepared.Intake.Sendable.Count,
+            SendSlots = prepared.Intake.Sendable.Count,
+            Duplicates = prepared.Intake.Duplicates,
+            Invalid = prepared.Intake.Invalid,
+            Excluded = prepared.Intake.Excluded,
+            Suppressed = prepared.Intake.Suppressed,
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+            StartAt = prepared.StartAt ?? now,
+            HasStartTime = prepared.StartAt is not null,
+        };
     }
 
-    /// <summary>Schedules the orchestration unless a replayed request already did.</summary>
-    private static async Task ScheduleOnceAsync(DurableTaskClient durable, string id, CancellationToken cancellationToken)
+    /// <summary>RFC 7396: objects merge member by member, null removes a member, anything else replaces.</summary>
+    private static JsonNode MergePatch(JsonNode target, JsonNode? patch)
     {
-        if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null)
+        if (patch is not JsonObject patchObject)
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(CampaignOrchestrator), new CampaignCursor(id), new StartOrchestrationOptions(id), cancellationToken);
+            return patch?.DeepClone()!;
         }
+
+        JsonObject result = target as JsonObject is { } targetObject ? (JsonObject)targetObject.DeepClone() : [];
+        foreach ((string name, JsonNode? value) in patchObject)
+        {
+            string? existing = result.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            if (value is null)
+            {
+                if (existing is not null)
+                {
+                    result.Remove(existing);
+                }
+
+                continue;
+            }
+
+            JsonNode? current = existing is null ? null : result[existing];
+            if (existing is not null)
+            {
+                result.Remove(existing);
+            }
+
+            result[name] = current is null ? value.DeepClone() : MergePatch(current, value);
+        }
+
+        return result;
     }
 
     private async Task<IReadOnlyList<RecipientInput>?> ReadRecipientsAsync(CreateCampaignRequest request, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
@@ -168,6 +301,8 @@ public sealed class CampaignService(
             return null;
         }
     }
+
+    private static Dictionary<string, string[]> Flatten(Dictionary<string, List<string>> errors) => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     private static string NewId() => "c" + Guid.NewGuid().ToString("N")[..24];
 

@@ -17,4 +17,13 @@ public enum CampaignState
 
     /// <summary>Stopped by an unexpected fault (e.g. the SMTP server unreachable after retries).</summary>
     Failed,
+
+    /// <summary>Stored for changes; nothing is scheduled until it is started.</summary>
+    Draft,
+
+    /// <summary>Paused on request: no message leaves until it is resumed.</summary>
+    Paused,
+
+    /// <summary>Cancelled on request; the recipients not yet sent are marked Cancelled.</summary>
+    Cancelled,
 }

@@ -20,7 +20,7 @@ public sealed record CampaignStatus(
 /// deferred = refused for now (4xx), waiting for a retry pass.
 /// </summary>
 public sealed record CampaignCounts(
-    int Total, int Sent, int Failed, int Uncertain, int Skipped, int Duplicates, int Invalid, int Pending, int WithMissingFields, int Excluded = 0, int Suppressed = 0, int Deferred = 0);
+    int Total, int Sent, int Failed, int Uncertain, int Skipped, int Duplicates, int Invalid, int Pending, int WithMissingFields, int Excluded = 0, int Suppressed = 0, int Deferred = 0, int Cancelled = 0);
 
 /// <summary>
 /// How the sending went: SMTP connections opened and send attempts beyond each recipient's first (as the packets

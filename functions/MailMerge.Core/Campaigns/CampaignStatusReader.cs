@@ -24,7 +24,7 @@ public sealed class CampaignStatusReader(CampaignStore campaigns)
         var totals = new CampaignTotals(record.Sent, record.Failed, record.Uncertain, record.WithMissingFields, record.Connections, record.Deferred, record.Retries);
         int retryPass = 0;
         int packetsDone = record.PacketsDone;
-        if (state is CampaignState.Scheduled or CampaignState.Sending)
+        if (state is CampaignState.Scheduled or CampaignState.Sending or CampaignState.Paused)
         {
             // Custom status travels with inputs and outputs over the sidecar's API; both are small here (a cursor, a state).
             OrchestrationMetadata? instance = await durable.GetInstanceAsync(InstanceId(record), getInputsAndOutputs: true, cancellationToken);
@@ -37,15 +37,15 @@ public sealed class CampaignStatusReader(CampaignStore campaigns)
             }
         }
 
-        int pending = Math.Max(0, record.Sendable - totals.Sent - totals.Failed - totals.Uncertain - totals.Deferred);
+        int pending = Math.Max(0, record.Sendable - totals.Sent - totals.Failed - totals.Uncertain - totals.Deferred - record.Cancelled);
         return new CampaignStatus(
             record.RowKey,
             record.Name,
             state,
-            record.StateReason,
+            string.IsNullOrEmpty(record.StateReason) ? null : record.StateReason,
             new CampaignCounts(record.Total, totals.Sent, totals.Failed, totals.Uncertain, record.Duplicates + record.Invalid + record.Excluded + record.Suppressed,
-                record.Duplicates, record.Invalid, pending, totals.WithMissingFields, record.Excluded, record.Suppressed, totals.Deferred),
-            new PacketCounts(packetsDone, PacketPlan.Count(record.Sendable, record.PacketSize), record.PacketSize, record.IntervalSeconds),
+                record.Duplicates, record.Invalid, pending, totals.WithMissingFields, record.Excluded, record.Suppressed, totals.Deferred, record.Cancelled),
+            new PacketCounts(packetsDone, PacketPlan.Count(record.SendRows, record.PacketSize), record.PacketSize, record.IntervalSeconds),
             record.CreatedAt,
             record.StartAt,
             record.StartedAt,

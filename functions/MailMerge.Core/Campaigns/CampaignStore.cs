@@ -29,14 +29,49 @@ public sealed class CampaignStore(TableServiceClient tables, BlobServiceClient b
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            await Table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+            Response response = await Table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+            record.ETag = response.Headers.ETag ?? default;
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status is 412)
         {
             return false;
         }
     }
+
+    /// <summary>
+    /// Writes only the given columns (merge), so writers of different columns never undo each other; with an
+    /// ETag, only if the row is unchanged (false when it changed).
+    /// </summary>
+    public async Task<bool> MergeAsync(string id, IReadOnlyDictionary<string, object> columns, ETag? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var entity = new TableEntity(CampaignRecord.Partition, id);
+        foreach ((string name, object value) in columns)
+        {
+            entity[name] = value;
+        }
+
+        try
+        {
+            await Table.UpdateEntityAsync(entity, ifMatch ?? ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stores the create request as given (a draft's changes are merged into it).</summary>
+    public async Task SaveRequestAsync(string id, BinaryData request, CancellationToken cancellationToken = default)
+    {
+        await Content.GetBlobClient($"{id}/request.json").UploadAsync(request, overwrite: true, cancellationToken);
+    }
+
+    /// <summary>Loads the stored create request.</summary>
+    public async Task<BinaryData> LoadRequestAsync(string id, CancellationToken cancellationToken = default) =>
+        (await Content.GetBlobClient($"{id}/request.json").DownloadContentAsync(cancellationToken)).Value.Content;
 
     /// <summary>Stores the subject and body templates the campaign was created with.</summary>
     public async Task SaveContentAsync(string id, CampaignContent content, CancellationToken cancellationToken = default)

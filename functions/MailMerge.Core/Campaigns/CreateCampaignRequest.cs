@@ -53,4 +53,16 @@ public sealed record CreateCampaignRequest
 
     /// <summary>Seconds before the first retry pass (0 to 3600); default 300.</summary>
     public double? RetryDelaySeconds { get; init; }
+
+    /// <summary>True: store the campaign as a draft (list built, nothing scheduled) to change and start later.</summary>
+    public bool? Draft { get; init; }
+
+    /// <summary>When to start: an instant with its offset (<c>2026-12-01T09:00:00+01:00</c>); or use <see cref="StartAtLocal"/>.</summary>
+    public string? StartAt { get; init; }
+
+    /// <summary>When to start, as a local time in an IANA time zone; see <see cref="StartTime"/> for clock-change days.</summary>
+    public LocalStartTime? StartAtLocal { get; init; }
+
+    /// <summary>True: start at once, also when the given start time has passed.</summary>
+    public bool? StartNow { get; init; }
 }

@@ -12,12 +12,13 @@ public sealed class LoadCampaignPlanActivity(CampaignStore campaigns, IOptions<S
     {
         CampaignRecord record = await campaigns.FindAsync(input) ?? throw new InvalidOperationException($"Campaign {input} does not exist.");
         return new CampaignPlan(
-            PacketPlan.Count(record.Sendable, record.PacketSize),
+            PacketPlan.Count(record.SendRows, record.PacketSize),
             record.PacketSize,
             record.IntervalSeconds,
             record.ErrorLimit,
             record.StartAt,
             sending.Value.MaxParallelPackets,
-            record.RetryDelaySeconds);
+            record.RetryDelaySeconds,
+            string.IsNullOrEmpty(record.Control) ? null : record.Control);
     }
 }

@@ -2,7 +2,10 @@ using Microsoft.DurableTask;
 
 namespace MailMerge.Campaigns;
 
-/// <summary>Writes a campaign's state change and counts to its row. Running it twice writes the same values.</summary>
+/// <summary>
+/// Writes a campaign's state change and counts to its row (only those columns, so a pause or cancel the API
+/// writes meanwhile is never undone). Running it twice writes the same values.
+/// </summary>
 public sealed class RecordCampaignStateActivity(CampaignStore campaigns, Recipients.RecipientTable recipients) : TaskActivity<CampaignTransition, bool>
 {
     /// <inheritdoc />
@@ -10,35 +13,39 @@ public sealed class RecordCampaignStateActivity(CampaignStore campaigns, Recipie
     {
         ArgumentNullException.ThrowIfNull(input);
         CampaignRecord record = await campaigns.FindAsync(input.CampaignId) ?? throw new InvalidOperationException($"Campaign {input.CampaignId} does not exist.");
-        record.State = input.State.ToString();
-        record.StateReason = input.Reason;
-        record.Sent = input.Totals.Sent;
-        record.Failed = input.Totals.Failed;
-        record.Uncertain = input.Totals.Uncertain;
-        record.WithMissingFields = input.Totals.WithMissingFields;
-        record.Deferred = input.Totals.Deferred;
-        record.Connections = input.Totals.Connections;
-        record.Retries = input.Totals.Retries;
-        record.PacketsDone = input.PacketsDone;
+        var columns = new Dictionary<string, object>
+        {
+            [nameof(CampaignRecord.State)] = input.State.ToString(),
+            [nameof(CampaignRecord.StateReason)] = input.Reason ?? string.Empty,
+            [nameof(CampaignRecord.Sent)] = input.Totals.Sent,
+            [nameof(CampaignRecord.Failed)] = input.Totals.Failed,
+            [nameof(CampaignRecord.Uncertain)] = input.Totals.Uncertain,
+            [nameof(CampaignRecord.WithMissingFields)] = input.Totals.WithMissingFields,
+            [nameof(CampaignRecord.Deferred)] = input.Totals.Deferred,
+            [nameof(CampaignRecord.Connections)] = input.Totals.Connections,
+            [nameof(CampaignRecord.Retries)] = input.Totals.Retries,
+            [nameof(CampaignRecord.PacketsDone)] = input.PacketsDone,
+        };
         if (input.State == CampaignState.Sending)
         {
-            record.StartedAt ??= input.At;
+            columns[nameof(CampaignRecord.StartedAt)] = record.StartedAt ?? input.At;
         }
-        else if (input.State is CampaignState.Completed or CampaignState.Halted or CampaignState.Failed)
+        else if (input.State is CampaignState.Completed or CampaignState.Halted or CampaignState.Failed or CampaignState.Cancelled)
         {
             // The final counts come from the rows themselves: they hold every outcome, also those of a packet
             // that failed part-way and so never reported its counts to the orchestration.
             Recipients.RecipientCounts counts = await recipients.CountAsync(input.CampaignId);
-            record.Sent = counts.Sent;
-            record.Failed = counts.Failed;
-            record.Uncertain = counts.Uncertain;
-            record.WithMissingFields = counts.WithMissingFields;
-            record.Deferred = counts.Deferred;
-            record.StartedAt ??= input.At;
-            record.CompletedAt = input.At;
+            columns[nameof(CampaignRecord.Sent)] = counts.Sent;
+            columns[nameof(CampaignRecord.Failed)] = counts.Failed;
+            columns[nameof(CampaignRecord.Uncertain)] = counts.Uncertain;
+            columns[nameof(CampaignRecord.WithMissingFields)] = counts.WithMissingFields;
+            columns[nameof(CampaignRecord.Deferred)] = counts.Deferred;
+            columns[nameof(CampaignRecord.Cancelled)] = counts.Cancelled;
+            columns[nameof(CampaignRecord.StartedAt)] = record.StartedAt ?? input.At;
+            columns[nameof(CampaignRecord.CompletedAt)] = input.At;
         }
 
-        await campaigns.UpsertAsync(record);
+        await campaigns.MergeAsync(input.CampaignId, columns);
         return true;
     }
 }

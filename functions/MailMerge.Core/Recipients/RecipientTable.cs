@@ -95,7 +95,7 @@ public sealed class RecipientTable(TableServiceClient tables)
     public async Task<RecipientCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}");
-        int sent = 0, failed = 0, uncertain = 0, missing = 0, deferred = 0, pending = 0, duplicates = 0, invalid = 0, excluded = 0, suppressed = 0;
+        int sent = 0, failed = 0, uncertain = 0, missing = 0, deferred = 0, pending = 0, duplicates = 0, invalid = 0, excluded = 0, suppressed = 0, cancelled = 0;
         await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [nameof(RecipientRow.Status), nameof(RecipientRow.MissingFields)], cancellationToken: cancellationToken))
         {
             switch (row.GetString(nameof(RecipientRow.Status)))
@@ -109,6 +109,7 @@ public sealed class RecipientTable(TableServiceClient tables)
                 case nameof(RecipientStatus.Invalid): invalid++; break;
                 case nameof(RecipientStatus.Excluded): excluded++; break;
                 case nameof(RecipientStatus.Suppressed): suppressed++; break;
+                case nameof(RecipientStatus.Cancelled): cancelled++; break;
             }
 
             if (!string.IsNullOrEmpty(row.GetString(nameof(RecipientRow.MissingFields))))
@@ -117,7 +118,7 @@ public sealed class RecipientTable(TableServiceClient tables)
             }
         }
 
-        return new RecipientCounts(sent, failed, uncertain, missing, deferred, pending, duplicates, invalid, excluded, suppressed);
+        return new RecipientCounts(sent, failed, uncertain, missing, deferred, pending, duplicates, invalid, excluded, suppressed, cancelled);
     }
 
     /// <summary>The sendable row of a list line, or the first sendable row when <paramref name="line"/> is null.</summary>
@@ -170,5 +171,60 @@ public sealed class RecipientTable(TableServiceClient tables)
     {
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}");
         return Table.QueryAsync<RecipientRow>(filter, maxPerPage: 1000, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Deletes every row of a campaign (a draft whose list is rebuilt).</summary>
+    public async Task DeleteAllAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}");
+        var keys = new List<TableEntity>();
+        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(new TableEntity(campaignId, row.RowKey));
+        }
+
+        foreach (TableEntity[] chunk in keys.Chunk(TransactionLimit))
+        {
+            await Table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, k, ETag.All)), cancellationToken);
+        }
+    }
+
+    /// <summary>Marks every row still Pending (or Deferred for a retry) as Cancelled; returns how many. Running it again changes nothing.</summary>
+    public async Task<int> CancelPendingAsync(string campaignId, string reason, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {campaignId} and RowKey ge {"s"} and RowKey lt {"t"} and (Status eq {nameof(RecipientStatus.Pending)} or Status eq {nameof(RecipientStatus.Deferred)})");
+        var rows = new List<TableEntity>();
+        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(new TableEntity(campaignId, row.RowKey)
+            {
+                [nameof(RecipientRow.Status)] = nameof(RecipientStatus.Cancelled),
+                [nameof(RecipientRow.Reason)] = reason,
+            });
+        }
+
+        foreach (TableEntity[] chunk in rows.Chunk(TransactionLimit))
+        {
+            await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, r, ETag.All)), cancellationToken);
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary>One page of the final list (<paramref name="removed"/> false: the rows to send) or of the lines removed at intake.</summary>
+    public async Task<(IReadOnlyList<RecipientRow> Rows, string? Continuation)> ReadSummaryPageAsync(
+        string campaignId, bool removed, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        string filter = removed
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey ge {"x"} and RowKey lt {"y"}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey ge {"s"} and RowKey lt {"t"}");
+        AsyncPageable<RecipientRow> query = Table.QueryAsync<RecipientRow>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken);
+        await foreach (Page<RecipientRow> page in query.AsPages(continuation, pageSize))
+        {
+            return (page.Values, page.ContinuationToken);
+        }
+
+        return ([], null);
     }
 }

@@ -77,7 +77,8 @@ public sealed partial class PacketSender(
             run.FirstSendAt,
             counted.Count(r => r.Status == nameof(RecipientStatus.Deferred)),
             request.Pass == 0 ? 0 : due.Count,
-            run.Retries);
+            run.Retries,
+            run.StoppedByControl);
     }
 
     private static int IndexOf(RecipientRow row) => int.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
@@ -103,8 +104,14 @@ public sealed partial class PacketSender(
             throw new PacketFailedException($"The sender account '{campaign.Sender}' is no longer configured.");
         }
 
-        MessageTemplate template = await templates.GetAsync(request.CampaignId, cancellationToken);
         SendingOptions settings = options.Value;
+        await using var control = new CampaignControlWatch(campaigns, request.CampaignId, TimeSpan.FromMilliseconds(settings.ControlCheckMilliseconds));
+        if (CampaignControlKind.Stops(campaign.Control))
+        {
+            control.Request();
+        }
+
+        MessageTemplate template = await templates.GetAsync(request.CampaignId, cancellationToken);
         await using var outcomes = new OutcomeWriter(recipients, settings.OutcomeBatch, TimeSpan.FromMilliseconds(settings.OutcomeFlushMilliseconds));
         SmtpClient? client = null;
         int connectFailures = 0, failures = 0;
@@ -118,6 +125,14 @@ public sealed partial class PacketSender(
                 {
                     await ReleaseAsync(lease, row, outcomes, nextClaim, cancellationToken);
                     run.Stopped = true;
+                    return;
+                }
+
+                if (control.StopRequested)
+                {
+                    // Paused or cancelled: nothing more leaves; the rest stay Pending for a resume (or are cancelled).
+                    await ReleaseAsync(lease, row, outcomes, nextClaim, cancellationToken);
+                    run.StoppedByControl = true;
                     return;
                 }
 
@@ -398,6 +413,8 @@ public sealed partial class PacketSender(
         public bool Stopped { get; set; }
 
         public DateTimeOffset? FirstSendAt { get; set; }
+
+        public bool StoppedByControl { get; set; }
 
         public TimeSpan ClaimWait { get; set; }
 

@@ -30,4 +30,8 @@ public sealed class SendingOptions
     /// <summary>Longest time an outcome waits in memory before it is written.</summary>
     [Range(10, 10_000)]
     public int OutcomeFlushMilliseconds { get; set; } = 200;
+
+    /// <summary>How often a sending packet re-reads its campaign's row for a pause or cancel (one small read each time).</summary>
+    [Range(50, 10_000)]
+    public int ControlCheckMilliseconds { get; set; } = 250;
 }

@@ -56,6 +56,9 @@ internal sealed class TestSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<Received> Messages { get; } = new();
 
+    /// <summary>How long the server takes to accept each message (a slow server, to act while a campaign sends).</summary>
+    public TimeSpan SaveDelay { get; set; }
+
     public static TestSmtpServer Start(Func<string, (int Code, string Text)?>? refuse = null)
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -92,14 +95,19 @@ internal sealed class TestSmtpServer : IAsyncDisposable
 
     private sealed class Store(TestSmtpServer server) : MessageStore
     {
-        public override Task<ServerResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<ServerResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (transaction.To.Select(t => server.RefuseData(t.AsAddress())).FirstOrDefault(r => r is not null) is { } refusal)
+            byte[] raw = buffer.ToArray();
+            if (server.SaveDelay > TimeSpan.Zero)
             {
-                return Task.FromResult(new ServerResponse((SmtpReplyCode)refusal.Code, refusal.Text));
+                await Task.Delay(server.SaveDelay, cancellationToken);
             }
 
-            byte[] raw = buffer.ToArray();
+            if (transaction.To.Select(t => server.RefuseData(t.AsAddress())).FirstOrDefault(r => r is not null) is { } refusal)
+            {
+                return new ServerResponse((SmtpReplyCode)refusal.Code, refusal.Text);
+            }
+
             MimeMessage message = MimeMessage.Load(new MemoryStream(raw), cancellationToken);
             server.Messages.Enqueue(new Received(
                 transaction.From.AsAddress(),
@@ -107,7 +115,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
                 message,
                 raw,
                 DateTimeOffset.UtcNow));
-            return Task.FromResult(ServerResponse.Ok);
+            return ServerResponse.Ok;
         }
     }
 
