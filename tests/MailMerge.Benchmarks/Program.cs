@@ -10,6 +10,12 @@ using MailMerge.Sending;
 using MailMerge.Templates;
 using MimeKit;
 
+if (args is ["letters", ..])
+{
+    // `npm run bench -- letters`: Word letters instead of e-mail (see LetterBenchmark).
+    return await MailMerge.Benchmarks.LetterBenchmark.RunAsync(args[1..]);
+}
+
 // End-to-end throughput of a campaign against postfix's smtp-sink, beside two baselines measured in the same
 // run against the same sink: smtp-source (reused connections) and a naive MailKit loop connecting per message.
 int recipients = Arg("--recipients", 10_000);
