@@ -62,6 +62,7 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<LetterBatchApi>();
         services.AddSingleton<JournalApi>();
         services.AddSingleton<CampaignControl>();
+        services.AddSingleton<TestMessageSender>();
         services.AddSingleton<CampaignControlApi>();
         foreach (Type activity in MailMergeTasks.Activities)
         {

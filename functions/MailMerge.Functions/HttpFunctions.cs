@@ -44,6 +44,11 @@ public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, Supp
     public async Task<IActionResult> PreviewCampaign([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/preview")] HttpRequest request, string id) =>
         new ResultAction(await campaigns.PreviewAsync(request, id, request.HttpContext.RequestAborted));
 
+    /// <summary>POST /api/campaigns/{id}/test.</summary>
+    [Function("SendTestMessage")]
+    public async Task<IActionResult> SendTestMessage([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/test")] HttpRequest request, string id) =>
+        new ResultAction(await campaigns.SendTestAsync(request, id, request.HttpContext.RequestAborted));
+
     /// <summary>PATCH /api/campaigns/{id}.</summary>
     [Function("UpdateCampaign")]
     public async Task<IActionResult> UpdateCampaign([HttpTrigger(AuthorizationLevel.Function, "patch", Route = "campaigns/{id}")] HttpRequest request, string id) =>

@@ -29,6 +29,7 @@ public static class LocalRoutes
         "GetCampaign" => (string id, CampaignApi api, DurableTaskClient durable, CancellationToken ct) => api.GetAsync(id, durable, ct),
         "GetCampaignRecipients" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.GetRecipientsAsync(request, id, ct),
         "PreviewCampaign" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.PreviewAsync(request, id, ct),
+        "SendTestMessage" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.SendTestAsync(request, id, ct),
         "UpdateCampaign" => (HttpRequest request, string id, CampaignControlApi api, CancellationToken ct) => api.UpdateAsync(request, id, ct),
         "GetCampaignSummary" => (HttpRequest request, string id, CampaignApi api, CancellationToken ct) => api.SummaryAsync(request, id, ct),
         "StartCampaign" => (HttpRequest request, string id, CampaignControlApi api, DurableTaskClient durable, CancellationToken ct) => api.StartAsync(request, id, durable, ct),

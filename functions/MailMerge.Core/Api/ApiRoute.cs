@@ -13,6 +13,7 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
         new("GetCampaign", "GET", "campaigns/{id}"),
         new("GetCampaignRecipients", "GET", "campaigns/{id}/recipients"),
         new("PreviewCampaign", "GET", "campaigns/{id}/preview"),
+        new("SendTestMessage", "POST", "campaigns/{id}/test"),
         new("UpdateCampaign", "PATCH", "campaigns/{id}"),
         new("GetCampaignSummary", "GET", "campaigns/{id}/summary"),
         new("StartCampaign", "POST", "campaigns/{id}/start"),

@@ -9,7 +9,7 @@ namespace MailMerge.Api;
 
 /// <summary>The campaign endpoints, as plain handlers both hosts call.</summary>
 public sealed class CampaignApi(
-    CampaignService service, CampaignStatusReader status, CampaignStore campaigns, RecipientTable recipients, Templates.CampaignTemplateCache templates)
+    CampaignService service, CampaignStatusReader status, CampaignStore campaigns, RecipientTable recipients, Templates.CampaignTemplateCache templates, Sending.TestMessageSender tests)
 {
     private const long MaxRequestBytes = 64 * 1024 * 1024;
 
@@ -210,6 +210,47 @@ public sealed class CampaignApi(
         {
             return Problems.Invalid("continuation", "The continuation token is not one this API gave out.");
         }
+    }
+
+    /// <summary>
+    /// <c>POST /api/campaigns/{id}/test</c>: sends the message rendered for the first recipient (or <c>line</c>) to the
+    /// given addresses, marked as a test and counted nowhere.
+    /// </summary>
+    public async Task<IResult> SendTestAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        if (!ResourceName.IsValid(id))
+        {
+            return Problems.NotFound($"No campaign '{id}'.");
+        }
+
+        (TestMessageRequest? body, IResult? problem) = await RequestBody.ReadJsonAsync<TestMessageRequest>(request, 64 * 1024, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        Sending.TestMessageSender.Outcome outcome = await tests.SendAsync(id, body, cancellationToken);
+        if (outcome.NotFound)
+        {
+            return Problems.NotFound($"No campaign '{id}'.");
+        }
+
+        if (outcome.Errors is not null)
+        {
+            return Problems.Invalid(outcome.Errors);
+        }
+
+        if (outcome.Unrenderable is not null)
+        {
+            return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This recipient's message cannot be rendered.", outcome.Unrenderable);
+        }
+
+        if (outcome.SmtpFailure is not null)
+        {
+            return Problems.Status(StatusCodes.Status502BadGateway, "The test message was not sent.", outcome.SmtpFailure);
+        }
+
+        return TypedResults.Ok(new { test = true, line = outcome.Line, subject = outcome.Subject, messageId = outcome.MessageId, sentTo = outcome.SentTo });
     }
 
     private async Task WriteCsvAsync(Stream stream, string id, CancellationToken cancellationToken)

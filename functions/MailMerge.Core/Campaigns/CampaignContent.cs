@@ -4,4 +4,5 @@ namespace MailMerge.Campaigns;
 /// <param name="Subject">Liquid template of the subject.</param>
 /// <param name="Body">Liquid template of the HTML body.</param>
 /// <param name="UnsubscribeUrl">Liquid template of the one-click unsubscribe URL, if the campaign has one.</param>
-public sealed record CampaignContent(string Subject, string Body, string? UnsubscribeUrl = null);
+/// <param name="ReplyTo">Where replies go, if the campaign says.</param>
+public sealed record CampaignContent(string Subject, string Body, string? UnsubscribeUrl = null, ReplyToOption? ReplyTo = null);

@@ -119,6 +119,22 @@ public static partial class CampaignRequestValidator
             Add("unsubscribeUrl", "The unsubscribe URL must be an https:// address (merge fields allowed) without spaces or angle brackets.");
         }
 
+        if (request.ReplyTo is { } replyTo)
+        {
+            if (replyTo.Mode is not (ReplyToOption.Sender or ReplyToOption.AccountManager or ReplyToOption.GivenAddress))
+            {
+                Add("replyTo.mode", "Use 'sender', 'accountManager' or 'address'.");
+            }
+            else if (replyTo.Mode == ReplyToOption.GivenAddress && !Recipients.RecipientAddress.TryParse(replyTo.Address, out _, out string? reason))
+            {
+                Add("replyTo.address", replyTo.Address is null ? "Give the address replies go to." : reason);
+            }
+            else if (replyTo.Mode != ReplyToOption.GivenAddress && replyTo.Address is not null)
+            {
+                Add("replyTo.address", $"An address is only given with mode 'address' (mode '{replyTo.Mode}' takes none).");
+            }
+        }
+
         if (request.ErrorLimit is < 0)
         {
             Add("errorLimit", "The error limit must be 0 (never stop) or more.");

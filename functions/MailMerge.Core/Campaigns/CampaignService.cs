@@ -196,7 +196,7 @@ public sealed class CampaignService(
 
     private async Task SaveAsync(string id, CreateCampaignRequest request, Prepared prepared, CancellationToken cancellationToken)
     {
-        await campaigns.SaveContentAsync(id, new CampaignContent(request.Subject!, prepared.Body, request.UnsubscribeUrl), cancellationToken);
+        await campaigns.SaveContentAsync(id, new CampaignContent(request.Subject!, prepared.Body, request.UnsubscribeUrl, request.ReplyTo), cancellationToken);
         await campaigns.SaveRequestAsync(id, BinaryData.FromObjectAsJson(request, MailMergeJson.Options), cancellationToken);
         await recipients.UpsertAsync(prepared.Intake.Sendable.Concat(prepared.Intake.Skipped), cancellationToken);
     }

@@ -54,6 +54,12 @@ public sealed record CreateCampaignRequest
     /// <summary>Seconds before the first retry pass (0 to 3600); default 300.</summary>
     public double? RetryDelaySeconds { get; init; }
 
+    /// <summary>
+    /// Where replies go: <c>{"mode": "sender"}</c>, <c>{"mode": "accountManager"}</c> (the recipient's
+    /// <c>account_manager_email</c> and <c>account_manager_name</c> fields) or <c>{"mode": "address", "address": "…"}</c>.
+    /// </summary>
+    public ReplyToOption? ReplyTo { get; init; }
+
     /// <summary>True: store the campaign as a draft (list built, nothing scheduled) to change and start later.</summary>
     public bool? Draft { get; init; }
 

@@ -23,7 +23,8 @@ public static class MessageFactory
     /// Creates the message. With <paramref name="eightBit"/> (the server announced 8BITMIME) parts whose lines all
     /// fit SMTP's limit go as 8-bit UTF-8 text, which costs no encoding; otherwise they are quoted-printable.
     /// </summary>
-    public static MimeMessage Create(SenderAccount sender, string toAddress, string? toName, RenderedMessage content, string messageId, DateTimeOffset date, bool eightBit = false)
+    public static MimeMessage Create(
+        SenderAccount sender, string toAddress, string? toName, RenderedMessage content, string messageId, DateTimeOffset date, bool eightBit = false, MailboxAddress? replyTo = null)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(content);
@@ -34,6 +35,10 @@ public static class MessageFactory
             Date = date,
         };
         message.From.Add(new MailboxAddress(sender.FromName ?? string.Empty, sender.FromAddress));
+        if (replyTo is not null)
+        {
+            message.ReplyTo.Add(replyTo);
+        }
         if (content.UnsubscribeUrl is { Length: > 0 } unsubscribe)
         {
             // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that posts to the URL once.

@@ -323,10 +323,13 @@ public sealed partial class PacketSender(
         try
         {
             var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(row.FieldsJson, MailMergeJson.Options) ?? [];
-            RenderedMessage content = template.Render(new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase));
-            row.MissingFields = content.MissingFields.Count == 0 ? null : string.Join(",", content.MissingFields);
+            var values = new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase);
+            RenderedMessage content = template.Render(values);
+            var missing = new SortedSet<string>(content.MissingFields, StringComparer.OrdinalIgnoreCase);
+            MimeKit.MailboxAddress? replyTo = ReplyToRule.Resolve(template.ReplyTo, account, values, missing);
+            row.MissingFields = missing.Count == 0 ? null : string.Join(",", missing);
             row.MessageId = MessageFactory.MessageId(campaignId, row.RowKey, account.FromAddress);
-            return MessageFactory.Create(account, row.Email, row.DisplayName, content, row.MessageId, clock.GetUtcNow(), eightBit);
+            return MessageFactory.Create(account, row.Email, row.DisplayName, content, row.MessageId, clock.GetUtcNow(), eightBit, replyTo);
         }
         catch (MergeValueException ex)
         {

@@ -45,6 +45,7 @@ public sealed class CampaignTemplateCache(CampaignStore campaigns)
             throw new InvalidOperationException($"Campaign {campaignId} has an unsubscribe URL that does not parse: {error}");
         }
 
+        template.ReplyTo = content.ReplyTo;
         return template;
     }
 }

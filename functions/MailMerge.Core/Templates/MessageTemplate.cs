@@ -21,6 +21,9 @@ public sealed class MessageTemplate
         this.text = text;
     }
 
+    /// <summary>Where replies go (set once when the campaign's templates are loaded).</summary>
+    public Campaigns.ReplyToOption? ReplyTo { get; set; }
+
     /// <summary>Adds the unsubscribe URL template; merge values in it are percent-encoded. False with the error when it does not parse.</summary>
     public bool TrySetUnsubscribeUrl(string source, out TemplateError? error)
     {
