@@ -3,6 +3,7 @@ using MailMerge.Campaigns;
 using MailMerge.Counters;
 using MailMerge.Journals;
 using MailMerge.LetterBatches;
+using MailMerge.Contacts;
 using MailMerge.Recipients;
 using MailMerge.Sending;
 using MailMerge.Storage;
@@ -64,6 +65,12 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<CampaignControl>();
         services.AddSingleton<TestMessageSender>();
         services.AddSingleton<CampaignControlApi>();
+        services.AddSingleton<ContactIndexTables>();
+        services.AddSingleton<ContactStore>();
+        services.AddSingleton<ContactSearch>();
+        services.AddSingleton<ContactImporter>();
+        services.AddSingleton<ContactResolver>();
+        services.AddSingleton<ContactApi>();
         foreach (Type activity in MailMergeTasks.Activities)
         {
             services.AddTransient(activity);

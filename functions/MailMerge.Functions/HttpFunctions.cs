@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace MailMerge.Functions;
 
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
-public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates, LetterBatchApi letters, JournalApi journals, CampaignControlApi control)
+public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates, LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
@@ -162,4 +162,64 @@ public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, Supp
     [Function("GetJournalEntries")]
     public async Task<IActionResult> GetJournalEntries([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journals/{name}/entries")] HttpRequest request, string name) =>
         new ResultAction(await journals.GetEntriesAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/contacts/companies.</summary>
+    [Function("CreateCompany")]
+    public async Task<IActionResult> CreateCompany([HttpTrigger(AuthorizationLevel.Function, "post", Route = "contacts/companies")] HttpRequest request) =>
+        new ResultAction(await contacts.CreateCompanyAsync(request, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/contacts/companies/{id}.</summary>
+    [Function("GetCompany")]
+    public async Task<IActionResult> GetCompany([HttpTrigger(AuthorizationLevel.Function, "get", Route = "contacts/companies/{id}")] HttpRequest request, string id) =>
+        new ResultAction(await contacts.GetCompanyAsync(id, request.HttpContext.RequestAborted));
+
+    /// <summary>PUT /api/contacts/companies/{id}.</summary>
+    [Function("PutCompany")]
+    public async Task<IActionResult> PutCompany([HttpTrigger(AuthorizationLevel.Function, "put", Route = "contacts/companies/{id}")] HttpRequest request, string id) =>
+        new ResultAction(await contacts.PutCompanyAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>DELETE /api/contacts/companies/{id}.</summary>
+    [Function("DeleteCompany")]
+    public async Task<IActionResult> DeleteCompany([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "contacts/companies/{id}")] HttpRequest request, string id) =>
+        new ResultAction(await contacts.DeleteCompanyAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/contacts/companies/{id}/persons.</summary>
+    [Function("GetCompanyPersons")]
+    public async Task<IActionResult> GetCompanyPersons([HttpTrigger(AuthorizationLevel.Function, "get", Route = "contacts/companies/{id}/persons")] HttpRequest request, string id) =>
+        new ResultAction(await contacts.GetCompanyPersonsAsync(id, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/contacts/persons.</summary>
+    [Function("CreatePerson")]
+    public async Task<IActionResult> CreatePerson([HttpTrigger(AuthorizationLevel.Function, "post", Route = "contacts/persons")] HttpRequest request) =>
+        new ResultAction(await contacts.CreatePersonAsync(request, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/contacts/persons/{id}.</summary>
+    [Function("GetPerson")]
+    public async Task<IActionResult> GetPerson([HttpTrigger(AuthorizationLevel.Function, "get", Route = "contacts/persons/{id}")] HttpRequest request, string id) =>
+        new ResultAction(await contacts.GetPersonAsync(id, request.HttpContext.RequestAborted));
+
+    /// <summary>PUT /api/contacts/persons/{id}.</summary>
+    [Function("PutPerson")]
+    public async Task<IActionResult> PutPerson([HttpTrigger(AuthorizationLevel.Function, "put", Route = "contacts/persons/{id}")] HttpRequest request, string id) =>
+        new ResultAction(await contacts.PutPersonAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>DELETE /api/contacts/persons/{id}.</summary>
+    [Function("DeletePerson")]
+    public async Task<IActionResult> DeletePerson([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "contacts/persons/{id}")] HttpRequest request, string id) =>
+        new ResultAction(await contacts.DeletePersonAsync(id, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/contacts/search.</summary>
+    [Function("SearchContacts")]
+    public async Task<IActionResult> SearchContacts([HttpTrigger(AuthorizationLevel.Function, "get", Route = "contacts/search")] HttpRequest request) =>
+        new ResultAction(await contacts.SearchAsync(request, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/contacts/import.</summary>
+    [Function("ImportContacts")]
+    public async Task<IActionResult> ImportContacts([HttpTrigger(AuthorizationLevel.Function, "post", Route = "contacts/import")] HttpRequest request) =>
+        new ResultAction(await contacts.ImportAsync(request, request.HttpContext.RequestAborted));
+
+    /// <summary>POST /api/contacts/resolve.</summary>
+    [Function("ResolveContacts")]
+    public async Task<IActionResult> ResolveContacts([HttpTrigger(AuthorizationLevel.Function, "post", Route = "contacts/resolve")] HttpRequest request) =>
+        new ResultAction(await contacts.ResolveAsync(request, request.HttpContext.RequestAborted));
 }

@@ -53,6 +53,18 @@ public static class LocalRoutes
         "GetLetterDocument" => (string id, string file, LetterBatchApi api, CancellationToken ct) => api.GetDocumentAsync(id, file, ct),
         "GetDispatchList" => (HttpRequest request, string id, LetterBatchApi api, CancellationToken ct) => api.GetDispatchListAsync(request, id, ct),
         "GetJournalEntries" => (HttpRequest request, string name, JournalApi api, CancellationToken ct) => api.GetEntriesAsync(request, name, ct),
+        "CreateCompany" => (HttpRequest request, ContactApi api, CancellationToken ct) => api.CreateCompanyAsync(request, ct),
+        "GetCompany" => (string id, ContactApi api, CancellationToken ct) => api.GetCompanyAsync(id, ct),
+        "PutCompany" => (HttpRequest request, string id, ContactApi api, CancellationToken ct) => api.PutCompanyAsync(request, id, ct),
+        "DeleteCompany" => (HttpRequest request, string id, ContactApi api, CancellationToken ct) => api.DeleteCompanyAsync(request, id, ct),
+        "GetCompanyPersons" => (string id, ContactApi api, CancellationToken ct) => api.GetCompanyPersonsAsync(id, ct),
+        "CreatePerson" => (HttpRequest request, ContactApi api, CancellationToken ct) => api.CreatePersonAsync(request, ct),
+        "GetPerson" => (string id, ContactApi api, CancellationToken ct) => api.GetPersonAsync(id, ct),
+        "PutPerson" => (HttpRequest request, string id, ContactApi api, CancellationToken ct) => api.PutPersonAsync(request, id, ct),
+        "DeletePerson" => (string id, ContactApi api, CancellationToken ct) => api.DeletePersonAsync(id, ct),
+        "SearchContacts" => (HttpRequest request, ContactApi api, CancellationToken ct) => api.SearchAsync(request, ct),
+        "ImportContacts" => (HttpRequest request, ContactApi api, CancellationToken ct) => api.ImportAsync(request, ct),
+        "ResolveContacts" => (HttpRequest request, ContactApi api, CancellationToken ct) => api.ResolveAsync(request, ct),
         _ => throw new InvalidOperationException($"The local host has no handler for route '{name}'."),
     };
 }

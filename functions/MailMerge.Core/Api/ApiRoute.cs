@@ -37,5 +37,17 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
         new("GetLetterDocument", "GET", "letter-batches/{id}/documents/{file}"),
         new("GetDispatchList", "GET", "letter-batches/{id}/dispatch-list"),
         new("GetJournalEntries", "GET", "journals/{name}/entries"),
+        new("CreateCompany", "POST", "contacts/companies"),
+        new("GetCompany", "GET", "contacts/companies/{id}"),
+        new("PutCompany", "PUT", "contacts/companies/{id}"),
+        new("DeleteCompany", "DELETE", "contacts/companies/{id}"),
+        new("GetCompanyPersons", "GET", "contacts/companies/{id}/persons"),
+        new("CreatePerson", "POST", "contacts/persons"),
+        new("GetPerson", "GET", "contacts/persons/{id}"),
+        new("PutPerson", "PUT", "contacts/persons/{id}"),
+        new("DeletePerson", "DELETE", "contacts/persons/{id}"),
+        new("SearchContacts", "GET", "contacts/search"),
+        new("ImportContacts", "POST", "contacts/import"),
+        new("ResolveContacts", "POST", "contacts/resolve"),
     ];
 }

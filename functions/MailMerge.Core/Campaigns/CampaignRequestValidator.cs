@@ -69,9 +69,18 @@ public static partial class CampaignRequestValidator
 
         bool hasInline = request.Recipients is { Count: > 0 };
         bool hasList = !string.IsNullOrWhiteSpace(request.RecipientList);
-        if (hasInline == hasList)
+        bool hasContacts = request.Contacts is not null;
+        if ((hasInline ? 1 : 0) + (hasList ? 1 : 0) + (hasContacts ? 1 : 0) != 1)
         {
-            Add(hasInline ? "recipientList" : "recipients", "Give exactly one of 'recipients' (a non-empty array) or 'recipientList' (the name of an uploaded CSV).");
+            Add(hasInline ? "recipientList" : hasList ? "contacts" : "recipients",
+                "Give exactly one of 'recipients' (a non-empty array), 'recipientList' (the name of an uploaded CSV) or 'contacts' (a selection from the contact store).");
+        }
+        else if (hasContacts)
+        {
+            foreach ((string field, List<string> reasons) in Contacts.ContactSelectionRules.Validate(request.Contacts!, "contacts."))
+            {
+                reasons.ForEach(reason => Add(field, reason));
+            }
         }
         else if (hasInline && request.Recipients!.Count > CampaignLimits.MaxRecipients)
         {

@@ -26,6 +26,7 @@ public sealed class CampaignService(
     RecipientListStore lists,
     Suppressions.SuppressionList suppressions,
     IOptions<SenderOptions> senders,
+    Contacts.ContactResolver contacts,
     TimeProvider clock)
 {
     /// <summary>Validates and, when valid, creates the campaign and schedules it (or stores it as a draft).</summary>
@@ -185,7 +186,7 @@ public sealed class CampaignService(
             : RecipientIntakeBuilder.Build(id, inputs, exclusions, await suppressions.ReadKeysAsync(cancellationToken));
         if (intake is not null && intake.Sendable.Count == 0)
         {
-            errors[request.RecipientList is null ? "recipients" : "recipientList"] =
+            errors[request.Contacts is not null ? "contacts" : request.RecipientList is null ? "recipients" : "recipientList"] =
                 [$"No recipient is left to send to ({intake.Invalid} invalid, {intake.Duplicates} duplicates, {intake.Excluded} excluded, {intake.Suppressed} suppressed)."];
         }
 
@@ -270,6 +271,24 @@ public sealed class CampaignService(
                 i + 1,
                 r?.Email ?? string.Empty,
                 (r?.Fields ?? []).ToDictionary(f => f.Key, f => f.Value ?? string.Empty, StringComparer.OrdinalIgnoreCase))).ToList();
+        }
+
+        if (request.Contacts is not null)
+        {
+            if (errors.Keys.Any(k => k == "contacts" || k.StartsWith("contacts.", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            // Exclusions, suppressions, invalid addresses and duplicates are then decided at intake, as for any list.
+            (IReadOnlyList<RecipientInput>? resolved, Dictionary<string, List<string>> contactErrors) =
+                await contacts.ReadInputsAsync(request.Contacts, "contacts.", cancellationToken);
+            foreach ((string field, List<string> reasons) in contactErrors)
+            {
+                errors[field] = reasons;
+            }
+
+            return resolved;
         }
 
         if (string.IsNullOrWhiteSpace(request.RecipientList) || errors.ContainsKey("recipientList"))

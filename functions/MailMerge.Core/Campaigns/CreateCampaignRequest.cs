@@ -30,6 +30,12 @@ public sealed record CreateCampaignRequest
     /// </summary>
     public List<string?>? Exclusions { get; init; }
 
+    /// <summary>
+    /// Recipients picked from the contact store, with the wizard's rules; or use <see cref="Recipients"/> or
+    /// <see cref="RecipientList"/>.
+    /// </summary>
+    public Contacts.ContactSelection? Contacts { get; init; }
+
     /// <summary>Messages per packet (one SMTP connection each); default 50.</summary>
     public int? PacketSize { get; init; }
 

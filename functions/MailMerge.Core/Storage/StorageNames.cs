@@ -32,6 +32,9 @@ public static class StorageNames
     /// <summary>Container of generated letters, a folder per batch (with the batch's frozen template).</summary>
     public const string LetterDocumentsContainer = "letter-documents";
 
+    /// <summary>Table of companies and persons (partition = id, row key = kind); their search index lives in ContactsBy* tables.</summary>
+    public const string ContactsTable = "Contacts";
+
     /// <summary>Container of HTML templates uploaded through the API.</summary>
     public const string TemplatesContainer = "templates";
 
@@ -42,7 +45,8 @@ public static class StorageNames
     public const string CampaignContentContainer = "campaign-content";
 
     /// <summary>All tables, for start-up creation.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [CampaignsTable, RecipientsTable, PacketsTable, SuppressionsTable, CountersTable, LetterBatchesTable, LettersTable, JournalEntriesTable];
+    public static IReadOnlyList<string> Tables { get; } =
+        [CampaignsTable, RecipientsTable, PacketsTable, SuppressionsTable, CountersTable, LetterBatchesTable, LettersTable, JournalEntriesTable, ContactsTable, Contacts.ContactIndexEntry.MembersTable];
 
     /// <summary>All containers, for start-up creation.</summary>
     public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer, LetterTemplatesContainer, LetterDocumentsContainer];
