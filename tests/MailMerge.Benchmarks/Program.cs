@@ -16,6 +16,12 @@ if (args is ["letters", ..])
     return await MailMerge.Benchmarks.LetterBenchmark.RunAsync(args[1..]);
 }
 
+if (args is ["contacts", ..])
+{
+    // `npm run bench -- contacts`: contact search over 100,000 contacts (see ContactSearchBenchmark).
+    return await MailMerge.Benchmarks.ContactSearchBenchmark.RunAsync(args[1..]);
+}
+
 // End-to-end throughput of a campaign against postfix's smtp-sink, beside two baselines measured in the same
 // run against the same sink: smtp-source (reused connections) and a naive MailKit loop connecting per message.
 int recipients = Arg("--recipients", 10_000);

@@ -8,7 +8,7 @@ public static class ContactIndexEntries
     {
         ArgumentNullException.ThrowIfNull(company);
         string id = company.Id!;
-        return Tokens(company).Select(t => ContactIndexEntry.Search(t.Field, t.Token, ContactKind.Company, id)).Distinct().ToList();
+        return Entries(Tokens(company).ToList(), ContactKind.Company, id).Distinct().ToList();
     }
 
     /// <summary>The index rows of a person.</summary>
@@ -16,7 +16,7 @@ public static class ContactIndexEntries
     {
         ArgumentNullException.ThrowIfNull(person);
         string id = person.Id!;
-        var entries = Tokens(person).Select(t => ContactIndexEntry.Search(t.Field, t.Token, ContactKind.Person, id)).ToList();
+        var entries = Entries(Tokens(person).ToList(), ContactKind.Person, id).ToList();
         if (!string.IsNullOrEmpty(person.CompanyId))
         {
             entries.Add(ContactIndexEntry.Member(person.CompanyId, id));
@@ -37,6 +37,28 @@ public static class ContactIndexEntries
     {
         ArgumentNullException.ThrowIfNull(person);
         return Collect([.. ContactText.Words(person.FirstName), .. ContactText.Words(person.LastName)], person.Emails, person.PostalAddress);
+    }
+
+    /// <summary>
+    /// <paramref name="wanted"/> with each row's words joined by the words <paramref name="before"/> had in the same
+    /// field: what an update writes until the new version of the contact is stored (same order as <paramref name="wanted"/>).
+    /// </summary>
+    public static IReadOnlyList<ContactIndexEntry> WithWordsOf(IReadOnlyList<ContactIndexEntry> wanted, IReadOnlyList<ContactIndexEntry> before)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        ArgumentNullException.ThrowIfNull(before);
+        var old = before.Where(e => e.Words is not null && e.Field is not null).GroupBy(e => e.Field!.Value).ToDictionary(g => g.Key, g => g.First().Words!);
+        return wanted.Select(e => e.Words is not null && e.Field is { } field && old.TryGetValue(field, out string? words) && words != e.Words
+            ? e with { Words = string.Join(' ', e.Words.Split(' ').Union(words.Split(' '), StringComparer.Ordinal)) }
+            : e).ToList();
+    }
+
+    /// <summary>The search rows of a contact's tokens, each carrying the contact's words of its field (e-mail rows none: a query is one address).</summary>
+    private static IEnumerable<ContactIndexEntry> Entries(List<(ContactSearchField Field, string Token)> tokens, ContactKind kind, string id)
+    {
+        var words = tokens.Where(t => t.Field != ContactSearchField.Email).GroupBy(t => t.Field)
+            .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(t => t.Token)));
+        return tokens.Select(t => ContactIndexEntry.Search(t.Field, t.Token, kind, id, words.GetValueOrDefault(t.Field)));
     }
 
     private static IEnumerable<(ContactSearchField, string)> Collect(IEnumerable<string> nameWords, IEnumerable<string>? emails, PostalAddress? address)

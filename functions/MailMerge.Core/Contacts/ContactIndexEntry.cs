@@ -6,7 +6,9 @@ namespace MailMerge.Contacts;
 /// One row of a contact's secondary index. Search rows live in one table per field and first character of
 /// the token (<c>ContactsByNameK</c>), partitioned by the token's first two characters, with the row key
 /// <c>token|kind|id</c>: a prefix search is a range scan of one partition of one small table. Member rows
-/// (company → person) live in <see cref="MembersTable"/>, partitioned by company.
+/// (company → person) live in <see cref="MembersTable"/>, partitioned by company. A search row also carries the
+/// contact's other folded words of the same field (<see cref="Words"/>), so a query of several words is narrowed
+/// on the index rows alone, without reading every candidate contact. A row is identified by table and keys only.
 /// </summary>
 /// <param name="Table">The table holding the row.</param>
 /// <param name="PartitionKey">Partition key.</param>
@@ -19,13 +21,29 @@ public sealed record ContactIndexEntry(string Table, string PartitionKey, string
     /// <summary>Longest token kept; longer words are cut (a prefix search still finds them).</summary>
     public const int MaxTokenLength = 200;
 
+    /// <summary>Name of the column holding <see cref="Words"/>.</summary>
+    public const string WordsColumn = "W";
+
+    /// <summary>The contact's folded words of the row's field, separated by spaces (null for member rows and e-mail rows).</summary>
+    public string? Words { get; init; }
+
+    /// <summary>The field a search row indexes (null for member rows).</summary>
+    public ContactSearchField? Field { get; init; }
+
     /// <summary>A search row: <paramref name="token"/> (already folded) points at contact <paramref name="id"/>.</summary>
-    public static ContactIndexEntry Search(ContactSearchField field, string token, ContactKind kind, string id)
+    public static ContactIndexEntry Search(ContactSearchField field, string token, ContactKind kind, string id, string? words = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         token = Cut(token);
-        return new ContactIndexEntry(TableFor(field, token[0]), PartitionFor(token), $"{token}|{KindCode(kind)}|{id}");
+        return new ContactIndexEntry(TableFor(field, token[0]), PartitionFor(token), $"{token}|{KindCode(kind)}|{id}") { Words = words, Field = field };
     }
+
+    /// <summary>Rows are the same row when table and keys are equal, whatever the words they carry.</summary>
+    public bool Equals(ContactIndexEntry? other) =>
+        other is not null && Table == other.Table && PartitionKey == other.PartitionKey && RowKey == other.RowKey;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Table, PartitionKey, RowKey);
 
     /// <summary>A member row: person <paramref name="personId"/> belongs to company <paramref name="companyId"/>.</summary>
     public static ContactIndexEntry Member(string companyId, string personId) => new(MembersTable, companyId, personId);

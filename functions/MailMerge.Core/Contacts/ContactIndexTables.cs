@@ -53,8 +53,19 @@ public sealed class ContactIndexTables(TableServiceClient tables)
         }
 
         await EnsureTableAsync(table, cancellationToken);
-        var actions = rows.Select(r => new TableTransactionAction(action, new TableEntity(r.PartitionKey, r.RowKey)));
+        var actions = rows.Select(r => new TableTransactionAction(action, Entity(r)));
         await Table(table).SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    private static TableEntity Entity(ContactIndexEntry row)
+    {
+        var entity = new TableEntity(row.PartitionKey, row.RowKey);
+        if (row.Words is not null)
+        {
+            entity[ContactIndexEntry.WordsColumn] = row.Words;
+        }
+
+        return entity;
     }
 
     private Task EnsureTableAsync(string table, CancellationToken cancellationToken)

@@ -56,10 +56,11 @@ public sealed class ContactSearch(ContactIndexTables index, ContactStore store)
         int scanned = 0;
         try
         {
-            await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Max(query.PageSize * 2, 50), select: ["RowKey"], cancellationToken: cancellationToken))
+            await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Max(query.PageSize * 2, 50), select: ["RowKey", ContactIndexEntry.WordsColumn], cancellationToken: cancellationToken))
             {
                 scanned++;
-                if (ContactIndexEntry.TryParse(row.RowKey, out string token, out ContactKind kind, out string id) && (query.Kind is null || query.Kind == kind))
+                if (ContactIndexEntry.TryParse(row.RowKey, out string token, out ContactKind kind, out string id) && (query.Kind is null || query.Kind == kind)
+                    && MayMatch(row.GetString(ContactIndexEntry.WordsColumn), token, terms, query.By))
                 {
                     pending.Add((row.RowKey, token, kind, id));
                 }
@@ -138,6 +139,13 @@ public sealed class ContactSearch(ContactIndexTables index, ContactStore store)
         string? first = own.Where(t => t.StartsWith(terms[0], StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
         return first == token && terms.Skip(1).All(term => own.Any(t => t.StartsWith(term, StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// The check of <see cref="Matches"/> made on the words the index row carries, so rows that cannot match are
+    /// passed over without reading their contact. A row without words (e-mail rows) may match.
+    /// </summary>
+    private static bool MayMatch(string? words, string token, IReadOnlyList<string> terms, ContactSearchField by) =>
+        words is null || Matches(words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (by, w)), token, terms, by);
 
     private static string? Encode(string? rowKey) =>
         rowKey is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(rowKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

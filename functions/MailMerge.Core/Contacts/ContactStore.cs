@@ -138,8 +138,12 @@ public sealed class ContactStore(TableServiceClient tables, ContactIndexTables i
         for (int attempt = 1; ; attempt++)
         {
             StoredContact<T>? old = await FindAsync<T>(id, kind, cancellationToken);
-            IReadOnlyList<ContactIndexEntry> stale = old is null ? [] : entriesOf(old.Value).Except(wanted).ToList();
-            await index.UpsertAsync(wanted, cancellationToken);
+            // Rows are compared by keys: a row both versions need is kept, never deleted. Until the contact is
+            // written its rows carry the words of both versions, so neither version can be filtered out of a search.
+            IReadOnlyList<ContactIndexEntry> before = old is null ? [] : entriesOf(old.Value);
+            IReadOnlyList<ContactIndexEntry> stale = before.Except(wanted).ToList();
+            IReadOnlyList<ContactIndexEntry> meanwhile = ContactIndexEntries.WithWordsOf(wanted, before);
+            await index.UpsertAsync(meanwhile, cancellationToken);
             ETag written;
             try
             {
@@ -154,6 +158,7 @@ public sealed class ContactStore(TableServiceClient tables, ContactIndexTables i
             }
 
             await index.DeleteAsync(stale, cancellationToken);
+            await index.UpsertAsync(wanted.Where((entry, i) => entry.Words != meanwhile[i].Words), cancellationToken);
             await ReconcileAsync(id, kind, written, entriesOf, cancellationToken);
             return old is null;
         }

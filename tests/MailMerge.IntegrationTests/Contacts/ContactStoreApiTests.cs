@@ -199,6 +199,27 @@ public class ContactStoreApiTests(ContactsFixture contacts) : IClassFixture<Cont
     }
 
     [Fact]
+    public async Task A_renamed_person_is_found_by_the_new_first_and_last_name_together_and_no_longer_by_the_old()
+    {
+        string word = Unique();
+        JsonNode person = await contacts.PostAsync("/api/contacts/persons", new
+        {
+            firstName = "Anna", lastName = word, emails = new[] { $"anna@{word}.test" },
+        }, HttpStatusCode.Created);
+        string id = person["id"]!.GetValue<string>();
+        Assert.Single(await contacts.SearchAllAsync($"q=anna%20{word}"));
+
+        using (HttpResponseMessage put = await contacts.Http.PutAsJsonAsync($"/api/contacts/persons/{id}", new { firstName = "Ewa", lastName = word, emails = new[] { $"anna@{word}.test" } }, MailMergeJson.Options))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        Assert.Equal(id, Assert.Single(await contacts.SearchAllAsync($"q=ewa%20{word}"))["id"]!.GetValue<string>());
+        Assert.Empty(await contacts.SearchAllAsync($"q=anna%20{word}"));
+        Assert.Single(await contacts.SearchAllAsync($"q={word}%20EWA"));
+    }
+
+    [Fact]
     public async Task Search_pages_through_every_match_once()
     {
         List<JsonNode> mikro = await contacts.SearchAllAsync("q=mikro&kind=company&pageSize=1");
