@@ -60,6 +60,7 @@ public sealed class LetterBatchApi(LetterBatchService service, LetterBatchStatus
             dispatchListUrl = $"{url}/dispatch-list",
             notice = created.Notice,
             replayed = created.Replayed,
+            dropped = created.Dropped is { Count: > 0 } dropped ? dropped : null,
         });
     }
 

@@ -27,6 +27,12 @@ public sealed record CreateLetterBatchRequest
     /// <summary>Name of an uploaded recipient CSV (<c>PUT /api/recipient-lists/{name}</c>); every column is a merge field.</summary>
     public string? RecipientList { get; init; }
 
+    /// <summary>
+    /// Recipients picked from the contact store with the wizard's rules (as for campaigns): one letter per company or
+    /// person at the person's postal address, else the company's; contacts without one are reported, not sent.
+    /// </summary>
+    public Contacts.ContactSelection? Contacts { get; init; }
+
     /// <summary>The registered-mail number counter; required for registered delivery methods.</summary>
     public RegisteredNumbersRequest? RegisteredNumbers { get; init; }
 

@@ -8,5 +8,7 @@ namespace MailMerge.LetterBatches;
 /// <param name="Recipients">Each recipient's merge values, in list order.</param>
 /// <param name="Method">The delivery method.</param>
 /// <param name="Combined">One combined document.</param>
+/// <param name="Dropped">Contacts of a selection that get no letter, with the reason.</param>
 public sealed record LetterBatchInput(
-    DocxTemplate Template, BinaryData TemplateBytes, IReadOnlyList<Dictionary<string, string?>> Recipients, DeliveryMethod Method, bool Combined);
+    DocxTemplate Template, BinaryData TemplateBytes, IReadOnlyList<Dictionary<string, string?>> Recipients, DeliveryMethod Method, bool Combined,
+    IReadOnlyList<Contacts.DroppedLine> Dropped);

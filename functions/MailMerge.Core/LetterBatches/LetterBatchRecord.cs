@@ -3,7 +3,10 @@ using Azure.Data.Tables;
 
 namespace MailMerge.LetterBatches;
 
-/// <summary>A letter batch's row in the LetterBatches table (partition "batch", row key = id). Holds no recipient data.</summary>
+/// <summary>
+/// A letter batch's row in the LetterBatches table (partition "batch", row key = id). Holds no recipient data: of the
+/// contacts a selection left out it keeps their ids and the reasons only.
+/// </summary>
 public sealed class LetterBatchRecord : ITableEntity
 {
     /// <summary>The one partition of the table.</summary>
@@ -41,6 +44,24 @@ public sealed class LetterBatchRecord : ITableEntity
 
     /// <summary>Number of recipients (letters).</summary>
     public int Total { get; set; }
+
+    /// <summary>Contacts of a selection that got no letter.</summary>
+    public int Dropped { get; set; }
+
+    /// <summary>The first of them as JSON (source and reason), within a Table property's size.</summary>
+    public string? DroppedJson { get; set; }
+
+    /// <summary>Most dropped lines kept on the row (a Table string property holds 32K characters).</summary>
+    public const int MaxDroppedKept = 100;
+
+    /// <summary>The dropped lines as stored: source, reason and detail of the first <see cref="MaxDroppedKept"/>.</summary>
+    public static string DroppedText(IReadOnlyList<Contacts.DroppedLine> dropped)
+    {
+        ArgumentNullException.ThrowIfNull(dropped);
+        return System.Text.Json.JsonSerializer.Serialize(
+            dropped.Take(MaxDroppedKept).Select(d => new Contacts.DroppedLine(d.Source, null, d.Reason, d.Detail.Length > 200 ? d.Detail[..200] : d.Detail)).ToList(),
+            Json.MailMergeJson.Options);
+    }
 
     /// <summary>Registered-mail counter name, when letters are registered.</summary>
     public string? RegisteredCounter { get; set; }

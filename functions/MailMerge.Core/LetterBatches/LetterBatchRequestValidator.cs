@@ -61,9 +61,11 @@ public static class LetterBatchRequestValidator
 
         bool inline = request.Recipients is not null;
         bool list = !string.IsNullOrWhiteSpace(request.RecipientList);
-        if (inline == list)
+        bool contacts = request.Contacts is not null;
+        if ((inline ? 1 : 0) + (list ? 1 : 0) + (contacts ? 1 : 0) != 1)
         {
-            Add(inline ? "recipientList" : "recipients", "Give the recipients inline in 'recipients' or name an uploaded list in 'recipientList', not both.");
+            Add(contacts ? "contacts" : inline ? "recipientList" : "recipients",
+                "Give the recipients in exactly one of 'recipients' (inline), 'recipientList' (an uploaded list) or 'contacts' (a selection from the contact store).");
         }
         else if (inline && request.Recipients!.Count == 0)
         {

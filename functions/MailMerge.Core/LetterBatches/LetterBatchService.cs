@@ -19,7 +19,7 @@ namespace MailMerge.LetterBatches;
 /// previews, which store and reserve nothing.
 /// </summary>
 public sealed class LetterBatchService(
-    StorageBootstrap storage, LetterBatchStore batches, LetterTemplateStore templates, RecipientListStore lists, CounterTable counters, TimeProvider clock)
+    StorageBootstrap storage, LetterBatchStore batches, LetterTemplateStore templates, RecipientListStore lists, CounterTable counters, Contacts.ContactResolver contacts, TimeProvider clock)
 {
     /// <summary>Default name of the registered-mail counter.</summary>
     public const string DefaultCounter = "registered";
@@ -48,7 +48,7 @@ public sealed class LetterBatchService(
             }
 
             await StartOnceAsync(durable, id, cancellationToken);
-            return new LetterBatchCreation(id, new Dictionary<string, string[]>(), notice, Replayed: true);
+            return new LetterBatchCreation(id, new Dictionary<string, string[]>(), notice, Replayed: true, Dropped: input.Dropped);
         }
 
         DateTimeOffset now = clock.GetUtcNow();
@@ -63,6 +63,8 @@ public sealed class LetterBatchService(
             Combined = input.Combined,
             Culture = LetterBatchRequestValidator.CultureOf(request.Culture).Name,
             Total = input.Recipients.Count,
+            Dropped = input.Dropped.Count,
+            DroppedJson = input.Dropped.Count == 0 ? null : LetterBatchRecord.DroppedText(input.Dropped),
             RegisteredCounter = numbers is null ? null : numbers.Counter ?? DefaultCounter,
             RegisteredStart = numbers?.Start ?? 1,
             ServiceIndicator = numbers is null ? null : (numbers.ServiceIndicator ?? "RR").ToUpperInvariant(),
@@ -86,7 +88,7 @@ public sealed class LetterBatchService(
         }), cancellationToken: cancellationToken);
         await batches.UpsertAsync(record, cancellationToken);
         await StartOnceAsync(durable, id, cancellationToken);
-        return new LetterBatchCreation(id, new Dictionary<string, string[]>(), notice);
+        return new LetterBatchCreation(id, new Dictionary<string, string[]>(), notice, Dropped: input.Dropped);
     }
 
     /// <summary>
@@ -166,7 +168,12 @@ public sealed class LetterBatchService(
         }
 
         IReadOnlyList<Dictionary<string, string?>>? recipients = request.Recipients;
-        if (recipients is null && !errors.ContainsKey("recipientList") && !errors.ContainsKey("recipients"))
+        IReadOnlyList<Contacts.DroppedLine> dropped = [];
+        if (request.Contacts is not null && !errors.Keys.Any(k => k is "contacts" or "recipients" or "recipientList"))
+        {
+            (recipients, dropped) = await ResolveContactsAsync(request.Contacts, errors, cancellationToken);
+        }
+        else if (recipients is null && !errors.ContainsKey("recipientList") && !errors.ContainsKey("recipients") && !errors.ContainsKey("contacts"))
         {
             recipients = await ReadListAsync(request.RecipientList!, errors, cancellationToken);
         }
@@ -176,7 +183,41 @@ public sealed class LetterBatchService(
             return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
 
-        return (new LetterBatchInput(template, bytes!, recipients, method, LetterBatchRequestValidator.IsCombined(request.Output)), []);
+        return (new LetterBatchInput(template, bytes!, recipients, method, LetterBatchRequestValidator.IsCombined(request.Output), dropped), []);
+    }
+
+    /// <summary>
+    /// The letters a contact selection gives, as merge fields (with <c>recipient_name</c>, the addressee, for the
+    /// dispatch list), and the contacts left out with their reasons.
+    /// </summary>
+    private async Task<(IReadOnlyList<Dictionary<string, string?>>? Recipients, IReadOnlyList<Contacts.DroppedLine> Dropped)> ResolveContactsAsync(
+        Contacts.ContactSelection selection, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    {
+        (Contacts.PostalResolution? resolution, Dictionary<string, List<string>> found) = await contacts.ResolvePostalAsync(selection, "contacts.", cancellationToken);
+        foreach ((string field, List<string> reasons) in found)
+        {
+            errors[field] = reasons;
+        }
+
+        if (resolution is null)
+        {
+            return (null, []);
+        }
+
+        if (resolution.Recipients.Count is 0 or > LetterBatchRequestValidator.MaxRecipients)
+        {
+            errors["contacts"] = [string.Create(CultureInfo.InvariantCulture,
+                $"A batch needs 1 to {LetterBatchRequestValidator.MaxRecipients} letters; the selection gives {resolution.Recipients.Count} ({resolution.Dropped.Count} contacts left out, see POST /api/contacts/resolve with \"mode\": \"letters\").")];
+            return (null, []);
+        }
+
+        List<Dictionary<string, string?>> recipients = resolution.Recipients.Select(r =>
+        {
+            var fields = r.Fields.ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.OrdinalIgnoreCase);
+            fields.TryAdd("recipient_name", r.Addressee);
+            return fields;
+        }).ToList();
+        return (recipients, resolution.Dropped);
     }
 
     private async Task<IReadOnlyList<Dictionary<string, string?>>?> ReadListAsync(string name, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)

@@ -14,10 +14,14 @@ public sealed record LetterBatchStatus(
     LetterBatchChunks Chunks,
     RegisteredRange? RegisteredNumbers,
     JournalRange? Journal,
+    LetterBatchDropped? Dropped,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
     string DocumentsUrl,
     string DispatchListUrl);
+
+/// <summary>Contacts of the batch's selection that got no letter: how many, and the first of them with their reasons.</summary>
+public sealed record LetterBatchDropped(int Total, IReadOnlyList<Contacts.DroppedLine> Lines);
 
 /// <summary>Letter counts.</summary>
 public sealed record LetterBatchCounts(int Total, int Generated, int Failed, int Pending, int WithMissingFields);

@@ -57,6 +57,9 @@ public sealed class LetterBatchStatusReader(LetterBatchStore batches)
             chunks,
             registered,
             journal,
+            batch.Dropped == 0 ? null : new LetterBatchDropped(
+                batch.Dropped,
+                batch.DroppedJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Contacts.DroppedLine>>(batch.DroppedJson, Json.MailMergeJson.Options) ?? []),
             batch.CreatedAt,
             batch.CompletedAt,
             $"{url}/documents",

@@ -82,6 +82,88 @@ public class ContactResolutionTests(ContactsFixture contacts) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task A_letter_batch_from_contacts_writes_a_letter_per_addressable_contact_and_reports_the_rest()
+    {
+        string loner = contacts.Prefix + "loner-batch";
+        await contacts.PostAsync("/api/contacts/persons", new { id = loner, firstName = "Ewa", lastName = "Bezadresowa", emails = new[] { "ewa@bez.test" } }, HttpStatusCode.Created);
+        string template = "ct" + Guid.NewGuid().ToString("N")[..8];
+        using (var docx = new ByteArrayContent(LetterDocx.Build("{{ addressee }}", "{{ street }}", "{{ postal_code }} {{ city }}", "Nr: {{ registered_number }}")))
+        using (HttpResponseMessage put = await contacts.Http.PutAsync($"/api/letter-templates/{template}", docx))
+        {
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        }
+
+        JsonNode accepted = await contacts.PostAsync("/api/letter-batches", new
+        {
+            subject = "Zmiana rachunku", template, deliveryMethod = "registered",
+            contacts = new { companies = new[] { contacts.Id("C010") }, persons = new[] { loner }, companyAddresses = new[] { "general", "defaultContact" } },
+        }, HttpStatusCode.Accepted);
+        Assert.Equal(($"person {loner}", "NoAddress"), (accepted["dropped"]![0]!["source"]!.GetValue<string>(), accepted["dropped"]![0]!["reason"]!.GetValue<string>()));
+
+        string id = accepted["id"]!.GetValue<string>();
+        JsonNode status = await WaitForLettersAsync(id);
+        Assert.Equal(2, status["letters"]!["generated"]!.GetValue<int>());
+        Assert.Equal(1, status["dropped"]!["total"]!.GetValue<int>());
+        Assert.Equal($"person {loner}", status["dropped"]!["lines"]![0]!["source"]!.GetValue<string>());
+
+        JsonNode documents = JsonNode.Parse(await contacts.Http.GetStringAsync($"/api/letter-batches/{id}/documents"))!;
+        var texts = new List<string>();
+        foreach (JsonNode? letter in documents["letters"]!.AsArray())
+        {
+            texts.Add(LetterDocx.Text(await contacts.Http.GetByteArrayAsync(letter!["url"]!.GetValue<string>())));
+        }
+
+        Assert.Contains(texts, t => t.Contains("RBIT Rozwiązania IT", StringComparison.Ordinal) && t.Contains("Rzeszów", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Pan Józef Jankowski", StringComparison.Ordinal) && t.Contains("ul. Jagiellońska 9", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("Bezadresowa", StringComparison.Ordinal));
+
+        string dispatch = await contacts.Http.GetStringAsync($"/api/letter-batches/{id}/dispatch-list?format=csv");
+        Assert.Contains("Pan Józef Jankowski", dispatch, StringComparison.Ordinal);
+        Assert.Contains("RBIT Rozwiązania IT", dispatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_letter_batch_needs_exactly_one_source_of_recipients_and_known_contacts()
+    {
+        JsonNode both = await contacts.PostAsync("/api/letter-batches", new
+        {
+            subject = "S", template = "none", deliveryMethod = "ordinary",
+            recipients = new[] { new { name = "A" } }, contacts = new { companies = new[] { contacts.Id("C010") } },
+        }, HttpStatusCode.BadRequest);
+        Assert.True(both["errors"]!.AsObject().ContainsKey("contacts"), both.ToJsonString());
+
+        string template = "ct" + Guid.NewGuid().ToString("N")[..8];
+        using (var docx = new ByteArrayContent(LetterDocx.Build("{{ addressee }}")))
+        using (HttpResponseMessage put = await contacts.Http.PutAsync($"/api/letter-templates/{template}", docx))
+        {
+            Assert.True(put.IsSuccessStatusCode);
+        }
+
+        JsonNode unknown = await contacts.PostAsync("/api/letter-batches", new
+        {
+            subject = "S", template, deliveryMethod = "ordinary", contacts = new { companies = new[] { contacts.Id("C999") } },
+        }, HttpStatusCode.BadRequest);
+        Assert.True(unknown["errors"]!.AsObject().ContainsKey("contacts.companies[0]"), unknown.ToJsonString());
+    }
+
+    private async Task<JsonNode> WaitForLettersAsync(string id)
+    {
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            JsonNode status = JsonNode.Parse(await contacts.Http.GetStringAsync($"/api/letter-batches/{id}"))!;
+            if (status["state"]!.GetValue<string>() != "Generating")
+            {
+                Assert.Equal("Completed", status["state"]!.GetValue<string>());
+                return status;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Batch {id} still generating: {status.ToJsonString()}");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_contacts_and_bad_rules_get_a_400_naming_each()
     {
         JsonNode problem = await contacts.PostAsync("/api/contacts/resolve", new
