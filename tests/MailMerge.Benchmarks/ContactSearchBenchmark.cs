@@ -105,6 +105,7 @@ internal static class ContactSearchBenchmark
             }
 
             JsonNode result = JsonNode.Parse(body)!;
+            Console.WriteLine($"  imported {company + companiesHere:N0} companies and their persons, {stopwatch.Elapsed.TotalSeconds:0.0} s so far");
             imported += (result["companies"]?.GetValue<int>() ?? 0) + (result["persons"]?.GetValue<int>() ?? 0);
             int rejected = result["rejected"]?.AsArray().Count ?? 0;
             if (rejected > 0)
@@ -173,7 +174,7 @@ internal static class ContactSearchBenchmark
             {
                 scanned++;
                 string document = row.GetString("Document") ?? string.Empty;
-                bool match = row.RowKey == "company"
+                bool match = row.RowKey.StartsWith("company|", StringComparison.Ordinal)
                     ? ContactIndexEntries.Tokens(JsonSerializer.Deserialize<Company>(document, Json.MailMergeJson.Options)!).Any(t => t.Field == by && t.Token.StartsWith(term, StringComparison.Ordinal))
                     : ContactIndexEntries.Tokens(JsonSerializer.Deserialize<Person>(document, Json.MailMergeJson.Options)!).Any(t => t.Field == by && t.Token.StartsWith(term, StringComparison.Ordinal));
                 matched += match ? 1 : 0;

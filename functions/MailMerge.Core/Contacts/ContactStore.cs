@@ -7,7 +7,7 @@ using MailMerge.Storage;
 namespace MailMerge.Contacts;
 
 /// <summary>
-/// Companies and persons in the Contacts table (partition = id, row key = kind), with their index rows kept in
+/// Companies and persons in the Contacts table (partition = id, row key = kind and id), with their index rows kept in
 /// step: new rows are written before the contact, stale ones removed after it, so a search may see a stale
 /// row for a moment (searches check every hit against the contact) but never misses a stored contact.
 /// </summary>
@@ -17,8 +17,12 @@ public sealed class ContactStore(TableServiceClient tables, ContactIndexTables i
 
     private TableClient Contacts => tables.GetTableClient(StorageNames.ContactsTable);
 
-    /// <summary>The row key of each kind.</summary>
-    public static string RowKey(ContactKind kind) => kind == ContactKind.Company ? "company" : "person";
+    /// <summary>
+    /// The row key of a contact: its kind and id (<c>company|C003</c>, <c>person|C003-P2</c>). Unique in the table,
+    /// not just in the partition: storage emulators look rows up by row key first, and a row key shared by every
+    /// company would make each read scan all of them.
+    /// </summary>
+    public static string RowKey(ContactKind kind, string id) => (kind == ContactKind.Company ? "company|" : "person|") + id;
 
     /// <summary>Reads a company, or null.</summary>
     public Task<StoredContact<Company>?> FindCompanyAsync(string id, CancellationToken cancellationToken = default) =>
@@ -115,7 +119,7 @@ public sealed class ContactStore(TableServiceClient tables, ContactIndexTables i
         NullableResponse<TableEntity> found;
         try
         {
-            found = await Contacts.GetEntityIfExistsAsync<TableEntity>(id, RowKey(kind), cancellationToken: cancellationToken);
+            found = await Contacts.GetEntityIfExistsAsync<TableEntity>(id, RowKey(kind, id), cancellationToken: cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -177,7 +181,7 @@ public sealed class ContactStore(TableServiceClient tables, ContactIndexTables i
 
             try
             {
-                await Contacts.DeleteEntityAsync(id, RowKey(kind), old.ETag, cancellationToken);
+                await Contacts.DeleteEntityAsync(id, RowKey(kind, id), old.ETag, cancellationToken);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412 && attempt < Attempts)
             {
@@ -203,7 +207,7 @@ public sealed class ContactStore(TableServiceClient tables, ContactIndexTables i
         }
     }
 
-    private static TableEntity Row<T>(string id, ContactKind kind, T contact) => new(id, RowKey(kind))
+    private static TableEntity Row<T>(string id, ContactKind kind, T contact) => new(id, RowKey(kind, id))
     {
         ["Document"] = JsonSerializer.Serialize(contact, MailMergeJson.Options),
     };

@@ -32,7 +32,7 @@ public static class StorageNames
     /// <summary>Container of generated letters, a folder per batch (with the batch's frozen template).</summary>
     public const string LetterDocumentsContainer = "letter-documents";
 
-    /// <summary>Table of companies and persons (partition = id, row key = kind); their search index lives in ContactsBy* tables.</summary>
+    /// <summary>Table of companies and persons (partition = id, row key = kind and id); their search index lives in ContactsBy* tables.</summary>
     public const string ContactsTable = "Contacts";
 
     /// <summary>Container of HTML templates uploaded through the API.</summary>
