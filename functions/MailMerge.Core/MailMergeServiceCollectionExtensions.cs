@@ -48,6 +48,7 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<PacketSender>();
         services.AddSingleton<CampaignApi>();
         services.AddSingleton<UploadApi>();
+        services.AddSingleton<TemplateApi>();
         services.AddSingleton<Suppressions.SuppressionList>();
         services.AddSingleton<SuppressionApi>();
         services.AddSingleton<CampaignRetry>();

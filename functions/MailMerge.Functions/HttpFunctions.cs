@@ -7,17 +7,32 @@ using Microsoft.DurableTask.Client;
 namespace MailMerge.Functions;
 
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
-public sealed class HttpFunctions(CampaignApi campaigns, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates, LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts)
+public sealed class HttpFunctions(CampaignApi campaigns, TemplateApi templates, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates, LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
     public static IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
         new ResultAction(HealthApi.Get());
 
+    /// <summary>GET /api/templates.</summary>
+    [Function("ListTemplates")]
+    public async Task<IActionResult> ListTemplates([HttpTrigger(AuthorizationLevel.Function, "get", Route = "templates")] HttpRequest request) =>
+        new ResultAction(await templates.ListAsync(request, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/templates/{name}.</summary>
+    [Function("GetTemplate")]
+    public async Task<IActionResult> GetTemplate([HttpTrigger(AuthorizationLevel.Function, "get", Route = "templates/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await templates.GetAsync(request, name, request.HttpContext.RequestAborted));
+
     /// <summary>PUT /api/templates/{name}.</summary>
     [Function("PutTemplate")]
     public async Task<IActionResult> PutTemplate([HttpTrigger(AuthorizationLevel.Function, "put", Route = "templates/{name}")] HttpRequest request, string name) =>
-        new ResultAction(await uploads.PutTemplateAsync(request, name, request.HttpContext.RequestAborted));
+        new ResultAction(await templates.PutAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>DELETE /api/templates/{name}.</summary>
+    [Function("DeleteTemplate")]
+    public async Task<IActionResult> DeleteTemplate([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "templates/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await templates.DeleteAsync(request, name, request.HttpContext.RequestAborted));
 
     /// <summary>PUT /api/recipient-lists/{name}.</summary>
     [Function("PutRecipientList")]

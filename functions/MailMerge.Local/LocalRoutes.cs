@@ -23,7 +23,10 @@ public static class LocalRoutes
     private static Delegate Handler(string name) => name switch
     {
         "Health" => () => HealthApi.Get(),
-        "PutTemplate" => (HttpRequest request, string name, UploadApi api, CancellationToken ct) => api.PutTemplateAsync(request, name, ct),
+        "ListTemplates" => (HttpRequest request, TemplateApi api, CancellationToken ct) => api.ListAsync(request, ct),
+        "GetTemplate" => (HttpRequest request, string name, TemplateApi api, CancellationToken ct) => api.GetAsync(request, name, ct),
+        "PutTemplate" => (HttpRequest request, string name, TemplateApi api, CancellationToken ct) => api.PutAsync(request, name, ct),
+        "DeleteTemplate" => (HttpRequest request, string name, TemplateApi api, CancellationToken ct) => api.DeleteAsync(request, name, ct),
         "PutRecipientList" => (HttpRequest request, string name, UploadApi api, CancellationToken ct) => api.PutRecipientListAsync(request, name, ct),
         "CreateCampaign" => (HttpRequest request, CampaignApi api, DurableTaskClient durable, CancellationToken ct) => api.CreateAsync(request, durable, ct),
         "GetCampaign" => (string id, CampaignApi api, DurableTaskClient durable, CancellationToken ct) => api.GetAsync(id, durable, ct),

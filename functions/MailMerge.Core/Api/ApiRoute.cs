@@ -7,7 +7,10 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         new("Health", "GET", "health", Anonymous: true),
+        new("ListTemplates", "GET", "templates"),
+        new("GetTemplate", "GET", "templates/{name}"),
         new("PutTemplate", "PUT", "templates/{name}"),
+        new("DeleteTemplate", "DELETE", "templates/{name}"),
         new("PutRecipientList", "PUT", "recipient-lists/{name}"),
         new("CreateCampaign", "POST", "campaigns"),
         new("GetCampaign", "GET", "campaigns/{id}"),

@@ -1,43 +1,15 @@
 using System.Text;
 using MailMerge.Recipients;
 using MailMerge.Storage;
-using MailMerge.Templates;
 using Microsoft.AspNetCore.Http;
 
 namespace MailMerge.Api;
 
-/// <summary>Uploads of HTML templates and recipient CSV files.</summary>
-public sealed class UploadApi(StorageBootstrap storage, TemplateStore templates, RecipientListStore lists)
+/// <summary>Uploads of recipient CSV files (HTML templates: <see cref="TemplateApi"/>).</summary>
+public sealed class UploadApi(StorageBootstrap storage, RecipientListStore lists)
 {
-    /// <summary>Largest template upload.</summary>
-    public const long MaxTemplateBytes = 2 * 1024 * 1024;
-
     /// <summary>Largest recipient list upload.</summary>
     public const long MaxListBytes = 64 * 1024 * 1024;
-
-    /// <summary><c>PUT /api/templates/{name}</c>: stores an HTML template after checking its Liquid syntax.</summary>
-    public async Task<IResult> PutTemplateAsync(HttpRequest request, string name, CancellationToken cancellationToken = default)
-    {
-        (BinaryData? data, string html, IResult? problem) = await ReadUploadAsync(request, name, MaxTemplateBytes, "The template is not valid UTF-8 text.", cancellationToken);
-        if (data is null)
-        {
-            return problem!;
-        }
-
-        if (string.IsNullOrWhiteSpace(html))
-        {
-            return Problems.Invalid("body", "The template is empty.");
-        }
-
-        if (!LiquidTemplate.TryParse(html, out _, out TemplateError? error))
-        {
-            return Problems.Invalid("body", $"Liquid syntax error at {error}.");
-        }
-
-        await storage.EnsureCreatedAsync(cancellationToken);
-        await templates.SaveAsync(name, html, cancellationToken);
-        return TypedResults.Ok(new { name, bytes = data.ToMemory().Length });
-    }
 
     /// <summary><c>PUT /api/recipient-lists/{name}</c>: stores a CSV after reading it once, and says what it holds.</summary>
     public async Task<IResult> PutRecipientListAsync(HttpRequest request, string name, CancellationToken cancellationToken = default)
@@ -71,7 +43,7 @@ public sealed class UploadApi(StorageBootstrap storage, TemplateStore templates,
     }
 
     /// <summary>Checks the name, reads the body within the limit and decodes it as UTF-8; a problem answer otherwise.</summary>
-    private static async Task<(BinaryData? Data, string Text, IResult? Problem)> ReadUploadAsync(
+    internal static async Task<(BinaryData? Data, string Text, IResult? Problem)> ReadUploadAsync(
         HttpRequest request, string name, long limit, string notUtf8, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

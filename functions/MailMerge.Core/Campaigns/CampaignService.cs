@@ -113,7 +113,10 @@ public sealed class CampaignService(
             return new CampaignCreation(null, new Dictionary<string, string[]> { [field] = ["This value has the wrong type."] });
         }
 
-        (Prepared? prepared, Dictionary<string, List<string>> errors) = await PrepareAsync(request, id, cancellationToken);
+        // A draft keeps the body it was built with (a library template may have been replaced or deleted since);
+        // only a patch of the body itself loads it again.
+        string? frozenBody = patch.Any(p => FrozenBody.Touches(p.Key)) ? null : (await campaigns.LoadContentAsync(id, cancellationToken)).Body;
+        (Prepared? prepared, Dictionary<string, List<string>> errors) = await PrepareAsync(request, id, cancellationToken, frozenBody);
         if (prepared is null)
         {
             return new CampaignCreation(null, Flatten(errors));
@@ -148,19 +151,26 @@ public sealed class CampaignService(
     /// <summary>Everything a valid request resolves to before anything is stored.</summary>
     private sealed record Prepared(string Body, RecipientIntake Intake, int Lines, DateTimeOffset? StartAt);
 
-    private async Task<(Prepared? Prepared, Dictionary<string, List<string>> Errors)> PrepareAsync(CreateCampaignRequest request, string id, CancellationToken cancellationToken)
+    private async Task<(Prepared? Prepared, Dictionary<string, List<string>> Errors)> PrepareAsync(
+        CreateCampaignRequest request, string id, CancellationToken cancellationToken, string? frozenBody = null)
     {
         Dictionary<string, List<string>> errors = CampaignRequestValidator.Validate(request, senders.Value.Accounts);
         DateTimeOffset? startAt = CampaignSchedule.Resolve(request.StartAt, request.StartAtLocal, request.StartNow, clock.GetUtcNow(), errors);
 
-        string? body = request.Body;
-        if (!string.IsNullOrWhiteSpace(request.BodyTemplate) && !errors.ContainsKey("bodyTemplate"))
+        string? body = frozenBody ?? request.Body;
+        if (frozenBody is null && !string.IsNullOrWhiteSpace(request.BodyTemplate) && !errors.ContainsKey("bodyTemplate"))
         {
             body = Api.ResourceName.IsValid(request.BodyTemplate) ? await templateStore.FindAsync(request.BodyTemplate, cancellationToken) : null;
             if (body is null)
             {
                 errors["bodyTemplate"] = [$"No uploaded template named '{request.BodyTemplate}'."];
             }
+        }
+
+        // Inlined once here, so the frozen body every message renders from already has its style attributes.
+        if (frozenBody is null && body is not null && CssInliner.IsAsked(request.InlineCss, body))
+        {
+            body = FrozenBody.Inline(body, request.Body is null ? "bodyTemplate" : "body", errors);
         }
 
         if (!string.IsNullOrWhiteSpace(request.Subject) && body is not null)

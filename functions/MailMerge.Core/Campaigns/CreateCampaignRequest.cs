@@ -15,6 +15,12 @@ public sealed record CreateCampaignRequest
     /// <summary>Name of an uploaded HTML template (<c>PUT /api/templates/{name}</c>).</summary>
     public string? BodyTemplate { get; init; }
 
+    /// <summary>
+    /// True: move the body's &lt;style&gt; rules into style attributes once, when the campaign is created; false:
+    /// never. Absent: only when the template carries <c>&lt;meta name="mailmerge-inline-css" content="true"&gt;</c>.
+    /// </summary>
+    public bool? InlineCss { get; init; }
+
     /// <summary>Name of a configured sender account.</summary>
     public string? Sender { get; init; }
 
