@@ -94,15 +94,15 @@ public sealed partial class LiquidPlaceholders
                     case State.Text:
                         kind = Kind.Comment;
                         break;
-                    case State.TagName or State.AttributeName:
+                    case State.TagName:
+                    case State.AttributeName when source.StartsWith("{{", StringComparison.Ordinal) || !EndsName(html, i + length):
                         error = At(html, i, $"the Liquid tag '{Shorten(source)}' is part of a tag or attribute name, which CSS inlining cannot keep");
                         return false;
                     case State.RawText when tagName.Equals("style", StringComparison.OrdinalIgnoreCase):
                         error = At(html, i, $"the Liquid tag '{Shorten(source)}' is inside a <style> block, whose rules CSS inlining moves into style attributes; put it in a style attribute instead");
                         return false;
-                    case State.BeforeAttribute or State.AfterAttributeName:
-                        char next = i + length < html.Length ? html[i + length] : '>';
-                        if (source.StartsWith("{{", StringComparison.Ordinal) && !(char.IsWhiteSpace(next) || next is '>' or '/' or '{'))
+                    case State.BeforeAttribute or State.AfterAttributeName or State.AttributeName:
+                        if (source.StartsWith("{{", StringComparison.Ordinal) && !EndsName(html, i + length))
                         {
                             error = At(html, i, $"the Liquid output '{Shorten(source)}' is part of an attribute name, which CSS inlining cannot keep");
                             return false;
@@ -251,7 +251,7 @@ public sealed partial class LiquidPlaceholders
             int index = int.Parse(asComment ? match.Groups["c"].Value : match.Groups["w"].Value, CultureInfo.InvariantCulture);
             if (index != expected || index >= stands.Count || (stands[index].Kind == Kind.Comment) != asComment)
             {
-                problem ??= index < stands.Count ? Moved(stands[index]) : "CSS inlining produced text it was not given.";
+                problem ??= expected < stands.Count ? Moved(stands[expected]) : "CSS inlining produced text it was not given.";
                 return match.Value;
             }
 
@@ -300,6 +300,10 @@ public sealed partial class LiquidPlaceholders
 
         return length;
     }
+
+    // Whether the markup at "at" cannot continue a name: a separator, the end of the tag or another Liquid tag.
+    private static bool EndsName(string html, int at) =>
+        at >= html.Length || char.IsWhiteSpace(html[at]) || html[at] is '>' or '/' or '{';
 
     private static State EndOfTag(string tagName, bool endTag) =>
         !endTag && RawTextElements.Contains(tagName) ? State.RawText : State.Text;
