@@ -1,4 +1,5 @@
 using MailMerge.Api;
+using MailMerge.Attachments;
 using MailMerge.Campaigns;
 using MailMerge.Counters;
 using MailMerge.Journals;
@@ -43,6 +44,10 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<RecipientListStore>();
         services.AddSingleton<CampaignTemplateCache>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<CampaignAttachmentStore>();
+        services.AddSingleton<CampaignAttachmentCache>();
+        services.AddSingleton<AttachmentApi>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignStatusReader>();
         services.AddSingleton<PacketSender>();

@@ -7,7 +7,9 @@ using Microsoft.DurableTask.Client;
 namespace MailMerge.Functions;
 
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
-public sealed class HttpFunctions(CampaignApi campaigns, TemplateApi templates, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates, LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts)
+public sealed class HttpFunctions(
+    CampaignApi campaigns, TemplateApi templates, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates,
+    LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts, AttachmentApi attachments)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
@@ -38,6 +40,26 @@ public sealed class HttpFunctions(CampaignApi campaigns, TemplateApi templates, 
     [Function("PutRecipientList")]
     public async Task<IActionResult> PutRecipientList([HttpTrigger(AuthorizationLevel.Function, "put", Route = "recipient-lists/{name}")] HttpRequest request, string name) =>
         new ResultAction(await uploads.PutRecipientListAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/attachments.</summary>
+    [Function("ListAttachments")]
+    public async Task<IActionResult> ListAttachments([HttpTrigger(AuthorizationLevel.Function, "get", Route = "attachments")] HttpRequest request) =>
+        new ResultAction(await attachments.ListAsync(request.HttpContext.RequestAborted));
+
+    /// <summary>PUT /api/attachments/{name}.</summary>
+    [Function("PutAttachment")]
+    public async Task<IActionResult> PutAttachment([HttpTrigger(AuthorizationLevel.Function, "put", Route = "attachments/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await attachments.PutAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/attachments/{name}.</summary>
+    [Function("GetAttachment")]
+    public async Task<IActionResult> GetAttachment([HttpTrigger(AuthorizationLevel.Function, "get", Route = "attachments/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await attachments.GetAsync(request, name, request.HttpContext.RequestAborted));
+
+    /// <summary>DELETE /api/attachments/{name}.</summary>
+    [Function("DeleteAttachment")]
+    public async Task<IActionResult> DeleteAttachment([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "attachments/{name}")] HttpRequest request, string name) =>
+        new ResultAction(await attachments.DeleteAsync(name, request.HttpContext.RequestAborted));
 
     /// <summary>POST /api/campaigns.</summary>
     [Function("CreateCampaign")]

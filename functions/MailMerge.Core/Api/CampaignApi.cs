@@ -117,7 +117,8 @@ public sealed class CampaignApi(
     public async Task<IResult> PreviewAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ResourceName.IsValid(id) || await campaigns.FindAsync(id, cancellationToken) is null)
+        CampaignRecord? campaign = ResourceName.IsValid(id) ? await campaigns.FindAsync(id, cancellationToken) : null;
+        if (campaign is null)
         {
             return Problems.NotFound($"No campaign '{id}'.");
         }
@@ -146,7 +147,8 @@ public sealed class CampaignApi(
         {
             Templates.RenderedMessage message = (await templates.GetAsync(id, cancellationToken))
                 .Render(new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase));
-            return TypedResults.Ok(new CampaignPreview(row.Line, row.Email, row.DisplayName, message.Subject, message.Html, message.Text, message.MissingFields));
+            IReadOnlyList<Attachments.AttachmentInfo> attachments = Attachments.CampaignAttachmentStore.Parse(campaign.AttachmentsJson)?.Files ?? [];
+            return TypedResults.Ok(new CampaignPreview(row.Line, row.Email, row.DisplayName, message.Subject, message.Html, message.Text, message.MissingFields, attachments));
         }
         catch (Templates.MergeValueException ex)
         {

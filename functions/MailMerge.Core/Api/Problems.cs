@@ -20,6 +20,11 @@ public static class Problems
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: $"The '{permission}' permission is required.",
             extensions: new Dictionary<string, object?> { ["permission"] = permission });
 
+    /// <summary>413 naming the field that is too large and the limit (also in <c>limitBytes</c>).</summary>
+    public static IResult TooLarge(string field, string reason, long limitBytes) =>
+        TypedResults.Problem(reason, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] }, ["limitBytes"] = limitBytes });
+
     /// <summary>Any other status with a detail.</summary>
     public static IResult Status(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }

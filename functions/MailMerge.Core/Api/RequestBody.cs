@@ -7,13 +7,16 @@ namespace MailMerge.Api;
 /// <summary>Reads request bodies with a size limit, turning every malformed body into a problem answer.</summary>
 public static class RequestBody
 {
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null with a 413 problem when the body is larger.</summary>
-    public static async Task<(BinaryData? Data, IResult? Problem)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes; null with a 413 problem when the body is larger (the one
+    /// <paramref name="tooLarge"/> gives, when given).
+    /// </summary>
+    public static async Task<(BinaryData? Data, IResult? Problem)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken, Func<IResult>? tooLarge = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > limit)
         {
-            return (null, TooLarge(limit));
+            return (null, tooLarge?.Invoke() ?? TooLarge(limit));
         }
 
         using var buffer = new MemoryStream();
@@ -23,7 +26,7 @@ public static class RequestBody
         {
             if (buffer.Length + read > limit)
             {
-                return (null, TooLarge(limit));
+                return (null, tooLarge?.Invoke() ?? TooLarge(limit));
             }
 
             buffer.Write(chunk, 0, read);

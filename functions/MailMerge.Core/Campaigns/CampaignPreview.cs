@@ -8,4 +8,6 @@ namespace MailMerge.Campaigns;
 /// <param name="Html">The rendered HTML body.</param>
 /// <param name="Text">The plain-text part.</param>
 /// <param name="EmptyFields">Merge fields the templates use that are empty or missing for this recipient.</param>
-public sealed record CampaignPreview(int Line, string Email, string? Name, string Subject, string Html, string Text, IReadOnlyList<string> EmptyFields);
+/// <param name="Attachments">The attachments every message carries, in order (name, file name, media type, size).</param>
+public sealed record CampaignPreview(
+    int Line, string Email, string? Name, string Subject, string Html, string Text, IReadOnlyList<string> EmptyFields, IReadOnlyList<Attachments.AttachmentInfo> Attachments);

@@ -124,6 +124,9 @@ public sealed class CampaignRecord : ITableEntity
     /// <summary>When the campaign ended.</summary>
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>The attachments the campaign froze, as <see cref="Attachments.AttachmentManifest"/> JSON (names, sizes, types; no content); null for none.</summary>
+    public string? AttachmentsJson { get; set; }
+
     /// <summary>SHA-256 of the request, to tell a replay from a different request under the same Idempotency-Key.</summary>
     public string? RequestHash { get; set; }
 }

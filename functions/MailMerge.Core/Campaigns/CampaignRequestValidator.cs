@@ -111,6 +111,27 @@ public static partial class CampaignRequestValidator
             }
         }
 
+        if (request.Attachments is { Count: > Attachments.AttachmentLimits.MaxPerMessage })
+        {
+            Add("attachments", $"At most {Attachments.AttachmentLimits.MaxPerMessage} attachments per message.");
+        }
+        else if (request.Attachments is not null)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < request.Attachments.Count; i++)
+            {
+                string? attachment = request.Attachments[i];
+                if (!Api.ResourceName.IsValid(attachment))
+                {
+                    Add($"attachments[{i}]", $"Give the name of an uploaded attachment (PUT /api/attachments/{{name}}). {Api.ResourceName.Rule}");
+                }
+                else if (!seen.Add(attachment!))
+                {
+                    Add($"attachments[{i}]", $"'{attachment}' is listed twice; a message carries each attachment once.");
+                }
+            }
+        }
+
         if (request.PacketSize is { } size && (size < 1 || size > CampaignLimits.MaxPacketSize))
         {
             Add("packetSize", $"The packet size must be between 1 and {CampaignLimits.MaxPacketSize}.");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MailMerge.Attachments;
 using MailMerge.Json;
 using MailMerge.Recipients;
 using MailMerge.Sending;
@@ -27,6 +28,7 @@ public sealed class CampaignService(
     Suppressions.SuppressionList suppressions,
     IOptions<SenderOptions> senders,
     Contacts.ContactResolver contacts,
+    CampaignAttachmentStore attachments,
     TimeProvider clock)
 {
     /// <summary>Validates and, when valid, creates the campaign and schedules it (or stores it as a draft).</summary>
@@ -63,8 +65,8 @@ public sealed class CampaignService(
 
         DateTimeOffset now = clock.GetUtcNow();
         bool draft = request.Draft == true;
-        await SaveAsync(id, request, prepared, cancellationToken);
-        CampaignRecord record = NewRecord(id, request, prepared, now);
+        AttachmentManifest? manifest = await SaveAsync(id, request, prepared, cancellationToken);
+        CampaignRecord record = NewRecord(id, request, prepared, manifest, now);
         record.State = draft ? nameof(CampaignState.Draft) : nameof(CampaignState.Scheduled);
         record.RequestHash = hash;
         await campaigns.UpsertAsync(record, cancellationToken);
@@ -123,8 +125,8 @@ public sealed class CampaignService(
         }
 
         await recipients.DeleteAllAsync(id, cancellationToken);
-        await SaveAsync(id, request, prepared, cancellationToken);
-        CampaignRecord updated = NewRecord(id, request, prepared, record.CreatedAt);
+        AttachmentManifest? manifest = await SaveAsync(id, request, prepared, cancellationToken);
+        CampaignRecord updated = NewRecord(id, request, prepared, manifest, record.CreatedAt);
         updated.State = nameof(CampaignState.Draft);
         updated.RequestHash = record.RequestHash;
         updated.UpdatedAt = clock.GetUtcNow();
@@ -134,6 +136,8 @@ public sealed class CampaignService(
             return new CampaignCreation(id, new Dictionary<string, string[]>(), Conflict: "The campaign changed while this request ran; read it and try again.");
         }
 
+        // The copies the draft had before this change are no longer referenced by its row.
+        await attachments.DeleteOtherSetsAsync(id, manifest?.Set, cancellationToken);
         return new CampaignCreation(id, new Dictionary<string, string[]>(), State: CampaignState.Draft);
     }
 
@@ -149,7 +153,7 @@ public sealed class CampaignService(
     }
 
     /// <summary>Everything a valid request resolves to before anything is stored.</summary>
-    private sealed record Prepared(string Body, RecipientIntake Intake, int Lines, DateTimeOffset? StartAt);
+    private sealed record Prepared(string Body, RecipientIntake Intake, int Lines, DateTimeOffset? StartAt, IReadOnlyList<AttachmentFile> Attachments);
 
     private async Task<(Prepared? Prepared, Dictionary<string, List<string>> Errors)> PrepareAsync(
         CreateCampaignRequest request, string id, CancellationToken cancellationToken, string? frozenBody = null)
@@ -189,6 +193,12 @@ public sealed class CampaignService(
             }
         }
 
+        IReadOnlyList<AttachmentFile>? files = [];
+        if (request.Attachments is { Count: > 0 } names && !errors.Keys.Any(k => k.StartsWith("attachments", StringComparison.Ordinal)))
+        {
+            files = await attachments.ResolveAsync(names.Select(n => n!).ToList(), errors, cancellationToken);
+        }
+
         IReadOnlyList<RecipientInput>? inputs = await ReadRecipientsAsync(request, errors, cancellationToken);
         RecipientExclusions exclusions = RecipientExclusions.Create(request.Exclusions ?? [], out _);
         RecipientIntake? intake = inputs is null || errors.Keys.Any(k => k.StartsWith("exclusions", StringComparison.Ordinal))
@@ -200,19 +210,21 @@ public sealed class CampaignService(
                 [$"No recipient is left to send to ({intake.Invalid} invalid, {intake.Duplicates} duplicates, {intake.Excluded} excluded, {intake.Suppressed} suppressed)."];
         }
 
-        return errors.Count > 0 || intake is null || body is null
+        return errors.Count > 0 || intake is null || body is null || files is null
             ? (null, errors)
-            : (new Prepared(body, intake, inputs!.Count, startAt), errors);
+            : (new Prepared(body, intake, inputs!.Count, startAt, files), errors);
     }
 
-    private async Task SaveAsync(string id, CreateCampaignRequest request, Prepared prepared, CancellationToken cancellationToken)
+    private async Task<AttachmentManifest?> SaveAsync(string id, CreateCampaignRequest request, Prepared prepared, CancellationToken cancellationToken)
     {
+        AttachmentManifest? manifest = await attachments.FreezeAsync(id, prepared.Attachments, cancellationToken);
         await campaigns.SaveContentAsync(id, new CampaignContent(request.Subject!, prepared.Body, request.UnsubscribeUrl, request.ReplyTo), cancellationToken);
         await campaigns.SaveRequestAsync(id, BinaryData.FromObjectAsJson(request, MailMergeJson.Options), cancellationToken);
         await recipients.UpsertAsync(prepared.Intake.Sendable.Concat(prepared.Intake.Skipped), cancellationToken);
+        return manifest;
     }
 
-    private CampaignRecord NewRecord(string id, CreateCampaignRequest request, Prepared prepared, DateTimeOffset createdAt)
+    private CampaignRecord NewRecord(string id, CreateCampaignRequest request, Prepared prepared, AttachmentManifest? manifest, DateTimeOffset createdAt)
     {
         DateTimeOffset now = clock.GetUtcNow();
         return new CampaignRecord
@@ -236,6 +248,7 @@ public sealed class CampaignService(
             UpdatedAt = createdAt,
             StartAt = prepared.StartAt ?? now,
             HasStartTime = prepared.StartAt is not null,
+            AttachmentsJson = CampaignAttachmentStore.Format(manifest),
         };
     }
 

@@ -42,6 +42,12 @@ public sealed record CreateCampaignRequest
     /// </summary>
     public Contacts.ContactSelection? Contacts { get; init; }
 
+    /// <summary>
+    /// Names of uploaded attachments (<c>PUT /api/attachments/{name}</c>), in the order messages carry them; the
+    /// campaign keeps its own copies from the moment it is created (or its draft changed).
+    /// </summary>
+    public List<string?>? Attachments { get; init; }
+
     /// <summary>Messages per packet (one SMTP connection each); default 50.</summary>
     public int? PacketSize { get; init; }
 

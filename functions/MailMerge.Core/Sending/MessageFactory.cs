@@ -1,10 +1,14 @@
+using MailMerge.Attachments;
 using MailMerge.Templates;
 using MimeKit;
 using MimeKit.Text;
 
 namespace MailMerge.Sending;
 
-/// <summary>Builds the MIME message for one recipient: multipart/alternative with text and HTML, quoted-printable, UTF-8 headers.</summary>
+/// <summary>
+/// Builds the MIME message for one recipient: multipart/alternative with text and HTML, quoted-printable, UTF-8
+/// headers; with attachments, multipart/mixed { that alternative, each attachment once }.
+/// </summary>
 public static class MessageFactory
 {
     /// <summary>The Message-Id of a recipient's message: stable for campaign and row, so a retry reuses it.</summary>
@@ -22,9 +26,11 @@ public static class MessageFactory
     /// <summary>
     /// Creates the message. With <paramref name="eightBit"/> (the server announced 8BITMIME) parts whose lines all
     /// fit SMTP's limit go as 8-bit UTF-8 text, which costs no encoding; otherwise they are quoted-printable.
+    /// <paramref name="attachments"/> (the campaign's, in order) follow the text and HTML.
     /// </summary>
     public static MimeMessage Create(
-        SenderAccount sender, string toAddress, string? toName, RenderedMessage content, string messageId, DateTimeOffset date, bool eightBit = false, MailboxAddress? replyTo = null)
+        SenderAccount sender, string toAddress, string? toName, RenderedMessage content, string messageId, DateTimeOffset date, bool eightBit = false, MailboxAddress? replyTo = null,
+        IReadOnlyList<MessageAttachment>? attachments = null)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(content);
@@ -53,7 +59,20 @@ public static class MessageFactory
         text.SetText("utf-8", content.Text);
         var html = new TextPart(TextFormat.Html) { ContentTransferEncoding = Encoding(content.Html, eightBit) };
         html.SetText("utf-8", content.Html);
-        message.Body = new MultipartAlternative { text, html };
+        var alternative = new MultipartAlternative { text, html };
+        if (attachments is not { Count: > 0 })
+        {
+            message.Body = alternative;
+            return message;
+        }
+
+        var mixed = new Multipart("mixed") { alternative };
+        foreach (MessageAttachment attachment in attachments)
+        {
+            mixed.Add(AttachmentPart.Create(attachment));
+        }
+
+        message.Body = mixed;
         return message;
     }
 

@@ -23,6 +23,7 @@ public sealed partial class PacketSender(
     PacketLeaseTable leases,
     CampaignStore campaigns,
     CampaignTemplateCache templates,
+    Attachments.CampaignAttachmentCache attachmentCache,
     IOptions<SenderOptions> senders,
     IOptions<SendingOptions> options,
     TimeProvider clock,
@@ -112,6 +113,7 @@ public sealed partial class PacketSender(
         }
 
         MessageTemplate template = await templates.GetAsync(request.CampaignId, cancellationToken);
+        IReadOnlyList<Attachments.MessageAttachment> attachments = await attachmentCache.GetAsync(request.CampaignId, Attachments.CampaignAttachmentStore.Parse(campaign.AttachmentsJson), cancellationToken);
         await using var outcomes = new OutcomeWriter(recipients, settings.OutcomeBatch, TimeSpan.FromMilliseconds(settings.OutcomeFlushMilliseconds));
         SmtpClient? client = null;
         int connectFailures = 0, failures = 0;
@@ -136,7 +138,7 @@ public sealed partial class PacketSender(
                     return;
                 }
 
-                MimeMessage? message = Build(request.CampaignId, account, template, row, client?.Capabilities.HasFlag(SmtpCapabilities.EightBitMime) == true);
+                MimeMessage? message = Build(request.CampaignId, account, template, row, client?.Capabilities.HasFlag(SmtpCapabilities.EightBitMime) == true, attachments);
                 if (message is null)
                 {
                     failures++;
@@ -204,6 +206,14 @@ public sealed partial class PacketSender(
                     {
                         row.Status = nameof(RecipientStatus.Failed);
                         row.Reason = "The address has non-ASCII characters and the server does not accept international addresses (no SMTPUTF8).";
+                        failures++;
+                        break;
+                    }
+
+                    if (ServerSizeLimit.Refusal(client, message, account, attachments.Count > 0) is { } tooLarge)
+                    {
+                        row.Status = nameof(RecipientStatus.Failed);
+                        row.Reason = tooLarge;
                         failures++;
                         break;
                     }
@@ -318,7 +328,7 @@ public sealed partial class PacketSender(
         await leases.MoveAsync(lease, IndexOf(firstUnsent), cancellationToken);
     }
 
-    private MimeMessage? Build(string campaignId, SenderAccount account, MessageTemplate template, RecipientRow row, bool eightBit)
+    private MimeMessage? Build(string campaignId, SenderAccount account, MessageTemplate template, RecipientRow row, bool eightBit, IReadOnlyList<Attachments.MessageAttachment> attachments)
     {
         try
         {
@@ -329,7 +339,7 @@ public sealed partial class PacketSender(
             MimeKit.MailboxAddress? replyTo = ReplyToRule.Resolve(template.ReplyTo, account, values, missing);
             row.MissingFields = missing.Count == 0 ? null : string.Join(",", missing);
             row.MessageId = MessageFactory.MessageId(campaignId, row.RowKey, account.FromAddress);
-            return MessageFactory.Create(account, row.Email, row.DisplayName, content, row.MessageId, clock.GetUtcNow(), eightBit, replyTo);
+            return MessageFactory.Create(account, row.Email, row.DisplayName, content, row.MessageId, clock.GetUtcNow(), eightBit, replyTo, attachments);
         }
         catch (MergeValueException ex)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MailKit.Net.Smtp;
+using MailMerge.Attachments;
 using MailMerge.Campaigns;
 using MailMerge.Json;
 using MailMerge.Recipients;
@@ -15,7 +16,8 @@ namespace MailMerge.Sending;
 /// <see cref="SubjectPrefix"/> and it carries <see cref="MarkerHeader"/>: true. Nothing about it is counted in
 /// the campaign or written to its rows.
 /// </summary>
-public sealed class TestMessageSender(CampaignStore campaigns, RecipientTable recipients, CampaignTemplateCache templates, IOptions<SenderOptions> senders, TimeProvider clock)
+public sealed class TestMessageSender(
+    CampaignStore campaigns, RecipientTable recipients, CampaignTemplateCache templates, CampaignAttachmentCache attachmentCache, IOptions<SenderOptions> senders, TimeProvider clock)
 {
     /// <summary>Most addresses one test may go to.</summary>
     public const int MaxAddresses = 10;
@@ -90,6 +92,7 @@ public sealed class TestMessageSender(CampaignStore campaigns, RecipientTable re
         }
 
         MimeMessage message;
+        IReadOnlyList<MessageAttachment> attachments = await attachmentCache.GetAsync(id, CampaignAttachmentStore.Parse(campaign.AttachmentsJson), cancellationToken);
         try
         {
             var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(row!.FieldsJson, MailMergeJson.Options) ?? [];
@@ -98,7 +101,8 @@ public sealed class TestMessageSender(CampaignStore campaigns, RecipientTable re
             RenderedMessage content = template.Render(values);
             MailboxAddress? replyTo = ReplyToRule.Resolve(template.ReplyTo, account!, values, new List<string>());
             string messageId = MessageFactory.MessageId(id, "test-" + Guid.NewGuid().ToString("N")[..12], account!.FromAddress);
-            message = MessageFactory.Create(account, to[0].Address, to[0].Name, content with { Subject = SubjectPrefix + content.Subject }, messageId, clock.GetUtcNow(), replyTo: replyTo);
+            message = MessageFactory.Create(
+                account, to[0].Address, to[0].Name, content with { Subject = SubjectPrefix + content.Subject }, messageId, clock.GetUtcNow(), replyTo: replyTo, attachments: attachments);
             message.To.Clear();
             message.To.AddRange(to);
             message.Headers.Add(MarkerHeader, "true");
@@ -111,6 +115,12 @@ public sealed class TestMessageSender(CampaignStore campaigns, RecipientTable re
         try
         {
             using SmtpClient client = await SmtpConnector.ConnectAsync(account, cancellationToken);
+            if (ServerSizeLimit.Refusal(client, message, account, attachments.Count > 0) is { } tooLarge)
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+                return new Outcome(Errors: new Dictionary<string, string[]> { ["attachments"] = [tooLarge] }, Line: row.Line);
+            }
+
             await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
         }

@@ -41,7 +41,10 @@ public static class StorageNames
     /// <summary>Container of uploaded recipient CSV files.</summary>
     public const string RecipientListsContainer = "recipient-lists";
 
-    /// <summary>Container holding each campaign's frozen subject and body templates.</summary>
+    /// <summary>Container of attachment files uploaded through the API.</summary>
+    public const string AttachmentsContainer = "attachments";
+
+    /// <summary>Container holding each campaign's frozen subject and body templates and its copies of its attachments.</summary>
     public const string CampaignContentContainer = "campaign-content";
 
     /// <summary>All tables, for start-up creation.</summary>
@@ -49,5 +52,5 @@ public static class StorageNames
         [CampaignsTable, RecipientsTable, PacketsTable, SuppressionsTable, CountersTable, LetterBatchesTable, LettersTable, JournalEntriesTable, ContactsTable, Contacts.ContactIndexEntry.MembersTable];
 
     /// <summary>All containers, for start-up creation.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer, LetterTemplatesContainer, LetterDocumentsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer, LetterTemplatesContainer, LetterDocumentsContainer, AttachmentsContainer];
 }

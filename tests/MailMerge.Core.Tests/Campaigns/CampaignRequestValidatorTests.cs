@@ -60,4 +60,31 @@ public class CampaignRequestValidatorTests
         };
         Assert.Contains("unsubscribeUrl", CampaignRequestValidator.Validate(request, Senders).Keys);
     }
+
+    [Fact]
+    public void Validate_names_each_attachment_that_is_not_a_resource_name_or_is_listed_twice()
+    {
+        var request = new CreateCampaignRequest
+        {
+            Name = "n", Subject = "s", Body = "<p>b</p>", Sender = "office", Recipients = [new InlineRecipient("a@example.test", null)],
+            Attachments = ["umowa", "../etc", null, "umowa", "cennik"],
+        };
+        Dictionary<string, List<string>> errors = CampaignRequestValidator.Validate(request, Senders);
+
+        Assert.Equal(["attachments[1]", "attachments[2]", "attachments[3]"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("listed twice", errors["attachments[3]"][0], StringComparison.Ordinal);
+        Assert.Contains("PUT /api/attachments", errors["attachments[1]"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_refuses_more_than_ten_attachments()
+    {
+        var request = new CreateCampaignRequest
+        {
+            Name = "n", Subject = "s", Body = "<p>b</p>", Sender = "office", Recipients = [new InlineRecipient("a@example.test", null)],
+            Attachments = Enumerable.Range(0, 11).Select(i => (string?)$"plik{i}").ToList(),
+        };
+
+        Assert.Equal(["attachments"], CampaignRequestValidator.Validate(request, Senders).Keys);
+    }
 }

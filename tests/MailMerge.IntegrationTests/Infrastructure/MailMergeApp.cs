@@ -45,10 +45,10 @@ internal sealed class MailMergeApp : IAsyncDisposable
 
     public static string NewTaskHub() => "t" + Guid.NewGuid().ToString("N")[..16];
 
-    public static async Task<MailMergeApp> StartAsync(Func<string, (int Code, string Text)?>? refuse = null)
+    public static async Task<MailMergeApp> StartAsync(Func<string, (int Code, string Text)?>? refuse = null, int smtpMaxMessageSize = 0)
     {
         string storage = await Azurite.EnsureRunningAsync();
-        TestSmtpServer smtp = TestSmtpServer.Start(refuse);
+        TestSmtpServer smtp = TestSmtpServer.Start(refuse, smtpMaxMessageSize);
         LocalHost host = await LocalHost.StartAsync([], Settings(storage, NewTaskHub(), smtp.Port));
         return new MailMergeApp(host, smtp);
     }

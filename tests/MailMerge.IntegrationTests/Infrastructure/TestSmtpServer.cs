@@ -18,14 +18,20 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    private TestSmtpServer(int port, Func<string, (int Code, string Text)?> refuse)
+    private TestSmtpServer(int port, Func<string, (int Code, string Text)?> refuse, int maxMessageSize)
     {
         Port = port;
         Refuse = refuse;
-        var options = new SmtpServerOptionsBuilder()
+        var builder = new SmtpServerOptionsBuilder()
             .ServerName("test-smtp.local")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
-            .Build();
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)));
+        if (maxMessageSize > 0)
+        {
+            // Announced in EHLO as SIZE (RFC 1870); MailKit reads it into SmtpClient.MaxSize.
+            builder = builder.MaxMessageSize(maxMessageSize, MaxMessageSizeHandling.Ignore);
+        }
+
+        var options = builder.Build();
         var services = new ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
@@ -59,13 +65,14 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How long the server takes to accept each message (a slow server, to act while a campaign sends).</summary>
     public TimeSpan SaveDelay { get; set; }
 
-    public static TestSmtpServer Start(Func<string, (int Code, string Text)?>? refuse = null)
+    /// <summary>Starts a server; with <paramref name="maxMessageSize"/> &gt; 0 it announces that SIZE limit.</summary>
+    public static TestSmtpServer Start(Func<string, (int Code, string Text)?>? refuse = null, int maxMessageSize = 0)
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         int port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return new TestSmtpServer(port, refuse ?? (_ => null));
+        return new TestSmtpServer(port, refuse ?? (_ => null), maxMessageSize);
     }
 
     private bool disposed;
