@@ -249,6 +249,71 @@ public class CampaignControlTests
     }
 
     [Fact]
+    public async Task A_slow_packet_does_not_hold_back_the_packets_after_it()
+    {
+        // Six packets of five, four at a time: the first packet's first recipient takes the server 3 s to accept.
+        // The packets after it must not wait for it: the last two start as soon as packets 2-4 end.
+        await using MailMergeApp app = await MailMergeApp.StartAsync(refuse: address =>
+        {
+            if (address.StartsWith("person001@", StringComparison.OrdinalIgnoreCase))
+            {
+                Thread.Sleep(3000);
+            }
+
+            return null;
+        });
+        string id = await app.CreateCampaignAsync(new { name = "window", subject = "S {{ n }}", body = "<p>{{ n }}</p>", sender = "test", packetSize = 5, recipients = People(30) });
+        JsonNode status = await app.WaitForEndAsync(id);
+
+        Assert.Equal("Completed", State(status));
+        Assert.Equal(30, status["counts"]!["sent"]!.GetValue<int>());
+        Assert.Equal(6, status["packets"]!["done"]!.GetValue<int>());
+        var received = app.Smtp.Messages.ToList();
+        Assert.Equal(30, received.SelectMany(m => m.Recipients).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(30, received.Count);
+        DateTimeOffset slow = received.Single(m => m.Recipients[0].StartsWith("person001@", StringComparison.Ordinal)).At;
+        var lastPackets = received.Where(m => string.CompareOrdinal(m.Recipients[0], "person021@") >= 0).ToList();
+        Assert.Equal(10, lastPackets.Count);
+        Assert.All(lastPackets, m => Assert.True(m.At < slow, $"{m.Recipients[0]} arrived at {m.At:HH:mm:ss.fff}, after the slow packet's first message at {slow:HH:mm:ss.fff}"));
+    }
+
+    [Fact]
+    public async Task Pause_in_the_middle_of_many_parallel_packets_and_resume_sends_everyone_exactly_once()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        app.Smtp.SaveDelay = TimeSpan.FromMilliseconds(40);
+        string id = await app.CreateCampaignAsync(new { name = "pause-window", subject = "S {{ n }}", body = "<p>{{ n }}</p>", sender = "test", packetSize = 4, recipients = People(120) });
+
+        while (app.Smtp.Messages.Count < 30)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/pause")).Status);
+        JsonNode paused = await WaitForStateAsync(app, id, "Paused");
+        int atPause = app.Smtp.Messages.Count;
+        Assert.True(atPause < 120, $"all {atPause} were sent before the pause took hold");
+        await Task.Delay(1000);
+        Assert.Equal(atPause, app.Smtp.Messages.Count);
+        List<JsonNode> rows = await app.RecipientsAsync(id);
+        Assert.Equal(atPause, rows.Count(r => r["status"]!.GetValue<string>() == "Sent"));
+        Assert.Equal(120 - atPause, rows.Count(r => r["status"]!.GetValue<string>() == "Pending"));
+        Assert.True(paused["counts"]!["sent"]!.GetValue<int>() <= atPause);
+
+        app.Smtp.SaveDelay = TimeSpan.Zero;
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/resume")).Status);
+        JsonNode status = await WaitForStateAsync(app, id, "Completed");
+
+        Assert.Equal("Completed", State(status));
+        Assert.Equal(120, status["counts"]!["sent"]!.GetValue<int>());
+        Assert.Equal(0, status["counts"]!["pending"]!.GetValue<int>());
+        Assert.Equal(30, status["packets"]!["done"]!.GetValue<int>());
+        var addresses = app.Smtp.Messages.SelectMany(m => m.Recipients).ToList();
+        Assert.Equal(120, addresses.Count);
+        Assert.Equal(120, addresses.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
     public async Task Cancel_while_sending_stops_and_marks_the_unsent_rows_cancelled()
     {
         await using MailMergeApp app = await MailMergeApp.StartAsync();

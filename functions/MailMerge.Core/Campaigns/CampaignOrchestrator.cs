@@ -78,8 +78,12 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
                     return await HaltAsync(context, run, id, next);
                 }
 
-                int parallel = PacketPlan.Parallel(run.Plan.IntervalSeconds, run.Plan.ErrorLimit, run.Plan.Parallelism, run.Plan.PacketCount - next);
-                Batch batch = await SendPacketsAsync(context, run, id, Enumerable.Range(next, parallel).ToList(), 0, next + parallel < run.Plan.PacketCount);
+                // Packets spaced by an interval (or counted against an error limit) go one at a time; otherwise the rest of
+                // this generation goes through a window of parallel packets, the next one starting as soon as any ends.
+                int left = run.Plan.PacketCount - next;
+                int parallel = PacketPlan.Parallel(run.Plan.IntervalSeconds, run.Plan.ErrorLimit, run.Plan.Parallelism, left);
+                int count = parallel > 1 ? Math.Min(left, Math.Max(parallel, PacketsPerGeneration - sentThisGeneration)) : parallel;
+                Batch batch = await SendPacketsAsync(context, run, id, Enumerable.Range(next, count).ToList(), parallel, 0, next, next + count < run.Plan.PacketCount);
                 stoppedAtLimit = batch.StoppedAtLimit;
                 next += batch.Done;
                 sentThisGeneration += batch.Done;
@@ -134,7 +138,8 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
                 for (int i = 0; i < packets.Count && !stoppedAtLimit && !interrupted;)
                 {
                     int parallel = PacketPlan.Parallel(run.Plan.IntervalSeconds, run.Plan.ErrorLimit, run.Plan.Parallelism, packets.Count - i);
-                    Batch batch = await SendPacketsAsync(context, run, id, packets.GetRange(i, parallel), pass, i + parallel < packets.Count);
+                    int count = parallel > 1 ? packets.Count - i : parallel;
+                    Batch batch = await SendPacketsAsync(context, run, id, packets.GetRange(i, count), parallel, pass, next, i + count < packets.Count);
                     stoppedAtLimit = batch.StoppedAtLimit;
                     i += batch.Done;
                     interrupted = batch.StoppedByControl || (batch.WaitUntil is { } due && !await WaitIntervalAsync(context, run, id, due));
@@ -232,61 +237,92 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
     }
 
     /// <summary>
-    /// Sends packets at once (each its own activity and connection) and waits for all of them so their outcomes are
-    /// stored even when one fails. A packet stopped by a pause or cancel, and those after it, count as not done:
-    /// they run again (sending only what is still due) once the campaign goes on.
+    /// Sends <paramref name="packetNumbers"/> in order through a window of <paramref name="window"/> packets at once
+    /// (each its own activity and connection): whenever one ends the next starts, so a slow packet never holds the
+    /// others back. Outcomes are counted in packet order, so the cursor always means "every packet before it is done".
+    /// A packet stopped by a pause or cancel, and every packet after it, count as not done: they run again (sending
+    /// only what is still due) once the campaign goes on. When a packet fails, or a control event arrives, no further
+    /// packet starts and the ones running are waited for, so their outcomes are all stored before the campaign acts.
     /// </summary>
-    private static async Task<Batch> SendPacketsAsync(TaskOrchestrationContext context, Run run, string id, List<int> packetNumbers, int pass, bool moreFollow)
+    private static async Task<Batch> SendPacketsAsync(
+        TaskOrchestrationContext context, Run run, string id, List<int> packetNumbers, int window, int pass, int packetsDoneBefore, bool moreFollow)
     {
         DateTime packetStart = context.CurrentUtcDateTime;
         int budget = run.Plan.ErrorLimit == 0 ? 0 : run.Plan.ErrorLimit - run.Totals.Failed;
-        bool stoppedAtLimit = false;
-        var packets = packetNumbers
-            .Select(p => context.CallActivityAsync<PacketResult>(nameof(SendPacketActivity), new PacketRequest(id, p, run.Plan.PacketSize, budget, pass), PacketRetry))
-            .ToList();
+        var results = new PacketResult?[packetNumbers.Count];
+        var running = new List<(Task<PacketResult> Task, int Index)>(window);
+        bool stoppedAtLimit = false, stopStarting = false;
+        int started = 0, committed = 0, done = packetNumbers.Count;
         TaskFailedException? failure = null;
-        int done = packets.Count;
-        for (int i = 0; i < packets.Count; i++)
+        while (running.Count > 0 || (!stopStarting && started < packetNumbers.Count))
         {
+            while (!stopStarting && started < packetNumbers.Count && running.Count < Math.Max(1, window))
+            {
+                var request = new PacketRequest(id, packetNumbers[started], run.Plan.PacketSize, budget, pass);
+                running.Add((context.CallActivityAsync<PacketResult>(nameof(SendPacketActivity), request, PacketRetry), started));
+                started++;
+            }
+
+            Task<PacketResult> ended = await Task.WhenAny(running.Select(r => r.Task));
+            int slot = running.FindIndex(r => r.Task == ended);
+            int index = running[slot].Index;
+            running.RemoveAt(slot);
             try
             {
-                PacketResult result = await packets[i];
-                if (i >= done)
-                {
-                    continue;
-                }
-
+                PacketResult result = await ended;
                 if (result.StoppedByControl)
                 {
-                    done = i;
-                    continue;
+                    done = Math.Min(done, index);
+                    stopStarting = true;
                 }
+                else
+                {
+                    results[index] = result;
+                    stopStarting |= result.StoppedAtErrorBudget;
+                }
+            }
+            catch (TaskFailedException failed)
+            {
+                failure ??= failed;
+                done = Math.Min(done, index);
+                stopStarting = true;
+            }
 
-                run.Totals = run.Totals.Add(result);
-                stoppedAtLimit |= result.StoppedAtErrorBudget;
-                if (result.FirstSendAt is { } firstSend && firstSend.UtcDateTime > packetStart)
+            // A pause or cancel: the running packets see it themselves; no new one starts.
+            stopStarting |= run.Nudge.IsCompleted;
+            for (; committed < Math.Min(done, started) && results[committed] is { } next; committed++)
+            {
+                run.Totals = run.Totals.Add(next);
+                stoppedAtLimit |= next.StoppedAtErrorBudget;
+                if (next.FirstSendAt is { } firstSend && firstSend.UtcDateTime > packetStart)
                 {
                     // Space the packets by when they really started talking to the server, not when they were scheduled.
                     packetStart = firstSend.UtcDateTime;
                 }
             }
-            catch (TaskFailedException failed)
+
+            if (window > 1 && running.Count > 0)
             {
-                // Wait for the packets running beside it, so their outcomes are all stored before the campaign ends.
-                failure ??= failed;
+                context.SetCustomStatus(Progress(CampaignState.Sending, packetsDoneBefore + (pass == 0 ? committed : 0), run.Plan, run.Totals, pass));
             }
         }
 
         if (failure is not null)
         {
+            // The campaign ends here: count every packet that did finish, so the final counts match the rows.
+            foreach (PacketResult? finished in results.Skip(committed))
+            {
+                run.Totals = finished is null ? run.Totals : run.Totals.Add(finished);
+            }
+
             throw failure;
         }
 
-        bool stoppedByControl = done < packets.Count;
+        bool stoppedByControl = committed < packetNumbers.Count && !stoppedAtLimit;
         DateTime? waitUntil = moreFollow && !stoppedAtLimit && !stoppedByControl && run.Plan.IntervalSeconds > 0
             ? packetStart.AddSeconds(run.Plan.IntervalSeconds)
             : null;
-        return new Batch(done, stoppedAtLimit, stoppedByControl, waitUntil);
+        return new Batch(committed, stoppedAtLimit, stoppedByControl, waitUntil);
     }
 
     private static Task<CampaignPlan> LoadPlanAsync(TaskOrchestrationContext context, string id) =>
