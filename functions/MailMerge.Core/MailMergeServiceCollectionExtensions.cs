@@ -50,6 +50,8 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<AttachmentApi>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignStatusReader>();
+        services.AddSingleton<MessageArchive>();
+        services.AddSingleton<ArchiveApi>();
         services.AddSingleton<PacketSender>();
         services.AddSingleton<CampaignApi>();
         services.AddSingleton<UploadApi>();

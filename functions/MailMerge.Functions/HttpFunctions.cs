@@ -9,7 +9,7 @@ namespace MailMerge.Functions;
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
 public sealed class HttpFunctions(
     CampaignApi campaigns, TemplateApi templates, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates,
-    LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts, AttachmentApi attachments)
+    LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts, AttachmentApi attachments, ArchiveApi archive)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
@@ -155,6 +155,17 @@ public sealed class HttpFunctions(
     [Function("RetryFailed")]
     public async Task<IActionResult> RetryFailed([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/retry-failed")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
         new ResultAction(await delivery.RetryFailedAsync(id, durable, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/campaigns/{id}/archive.</summary>
+    [Function("GetCampaignArchive")]
+    public async Task<IActionResult> GetCampaignArchive([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/archive")] HttpRequest request, string id) =>
+        new ResultAction(await archive.ListAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>GET /api/campaigns/{id}/archive/{row}.</summary>
+    [Function("GetArchivedMessage")]
+    public async Task<IActionResult> GetArchivedMessage([HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/archive/{row}")] HttpRequest request, string id, string row) =>
+        new ResultAction(await archive.DownloadAsync(id, row, request.HttpContext.RequestAborted));
+
     /// <summary>PUT /api/letter-templates/{name}.</summary>
     [Function("PutLetterTemplate")]
     public async Task<IActionResult> PutLetterTemplate([HttpTrigger(AuthorizationLevel.Function, "put", Route = "letter-templates/{name}")] HttpRequest request, string name) =>

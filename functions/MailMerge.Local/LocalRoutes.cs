@@ -51,6 +51,8 @@ public static class LocalRoutes
         "DeleteSuppression" => (string address, SuppressionApi api, CancellationToken ct) => api.DeleteAsync(address, ct),
         "GetCampaignReport" => (string id, DeliveryApi api, DurableTaskClient durable, CancellationToken ct) => api.GetReportAsync(id, durable, ct),
         "RetryFailed" => (string id, DeliveryApi api, DurableTaskClient durable, CancellationToken ct) => api.RetryFailedAsync(id, durable, ct),
+        "GetCampaignArchive" => (HttpRequest request, string id, ArchiveApi api, CancellationToken ct) => api.ListAsync(request, id, ct),
+        "GetArchivedMessage" => (string id, string row, ArchiveApi api, CancellationToken ct) => api.DownloadAsync(id, row, ct),
         "PutLetterTemplate" => (HttpRequest request, string name, LetterTemplateApi api, CancellationToken ct) => api.PutAsync(request, name, ct),
         "GetLetterTemplate" => (HttpRequest request, string name, LetterTemplateApi api, CancellationToken ct) => api.GetAsync(request, name, ct),
         "CreateLetterBatch" => (HttpRequest request, LetterBatchApi api, DurableTaskClient durable, CancellationToken ct) => api.CreateAsync(request, durable, ct),

@@ -35,6 +35,8 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
         new("DeleteSuppression", "DELETE", "suppressions/{address}"),
         new("GetCampaignReport", "GET", "campaigns/{id}/report"),
         new("RetryFailed", "POST", "campaigns/{id}/retry-failed"),
+        new("GetCampaignArchive", "GET", "campaigns/{id}/archive"),
+        new("GetArchivedMessage", "GET", "campaigns/{id}/archive/{row}"),
         new("PutLetterTemplate", "PUT", "letter-templates/{name}"),
         new("GetLetterTemplate", "GET", "letter-templates/{name}"),
         new("CreateLetterBatch", "POST", "letter-batches"),

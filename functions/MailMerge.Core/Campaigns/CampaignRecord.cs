@@ -48,6 +48,9 @@ public sealed class CampaignRecord : ITableEntity
     /// <summary>Seconds before the first retry pass; each later pass doubles it.</summary>
     public double RetryDelaySeconds { get; set; } = CampaignLimits.DefaultRetryDelaySeconds;
 
+    /// <summary>The archive folder sent copies go to; null when the campaign keeps no copies.</summary>
+    public string? ArchiveFolder { get; set; }
+
     /// <summary>How many times "retry failed" started a retry round (0 = never).</summary>
     public int RetryRound { get; set; }
 

@@ -165,6 +165,15 @@ public static partial class CampaignRequestValidator
             }
         }
 
+        if (request.Archive is { Enabled: not false } archive && ArchiveFolderName.Check(archive.Folder) is { } folderProblem)
+        {
+            Add("archive.folder", folderProblem);
+        }
+        else if (request.Archive is { Enabled: false, Folder: { } unused } && ArchiveFolderName.Check(unused) is { } unusedProblem)
+        {
+            Add("archive.folder", unusedProblem);
+        }
+
         if (request.ErrorLimit is < 0)
         {
             Add("errorLimit", "The error limit must be 0 (never stop) or more.");

@@ -237,6 +237,7 @@ public sealed class CampaignService(
             ErrorLimit = request.ErrorLimit ?? 0,
             MaxAttempts = request.MaxAttempts ?? CampaignLimits.DefaultMaxAttempts,
             RetryDelaySeconds = request.RetryDelaySeconds ?? CampaignLimits.DefaultRetryDelaySeconds,
+            ArchiveFolder = request.Archive is { Enabled: not false, Folder: { } folder } ? folder : null,
             Total = prepared.Lines,
             Sendable = prepared.Intake.Sendable.Count,
             SendSlots = prepared.Intake.Sendable.Count,

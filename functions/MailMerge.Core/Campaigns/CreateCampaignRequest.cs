@@ -78,6 +78,12 @@ public sealed record CreateCampaignRequest
     /// </summary>
     public ReplyToOption? ReplyTo { get; init; }
 
+    /// <summary>
+    /// Keep a copy of every sent message (.eml, exactly as sent) in Blob storage under the folder it names, and in
+    /// the sender account's IMAP Sent folder when the account has IMAP settings.
+    /// </summary>
+    public ArchiveOption? Archive { get; init; }
+
     /// <summary>True: store the campaign as a draft (list built, nothing scheduled) to change and start later.</summary>
     public bool? Draft { get; init; }
 

@@ -66,6 +66,21 @@ public sealed class RecipientRow : ITableEntity
     /// <summary>Attempts the row had when "retry failed" queued it again; the attempt limit counts from here.</summary>
     public int RetryFrom { get; set; }
 
+    /// <summary>When the sent copy was stored in the campaign's archive folder (Blob storage).</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>Size in bytes of the archived copy (.eml).</summary>
+    public long? ArchiveSize { get; set; }
+
+    /// <summary>Why the sent copy could not be archived (the message itself was sent).</summary>
+    public string? ArchiveError { get; set; }
+
+    /// <summary>When the sent copy was appended to the sender's IMAP Sent folder.</summary>
+    public DateTimeOffset? ImapAppendedAt { get; set; }
+
+    /// <summary>Why the sent copy could not be appended to the IMAP Sent folder.</summary>
+    public string? ImapError { get; set; }
+
     /// <summary>For duplicates: the line that is sent instead.</summary>
     public int? DuplicateOfLine { get; set; }
 }

@@ -63,6 +63,57 @@ public sealed class RecipientTable(TableServiceClient tables)
         [nameof(RecipientRow.RetryFrom)] = row.RetryFrom,
     };
 
+    /// <summary>Writes only the archive columns of rows (merge): the outcome columns stay as the send wrote them.</summary>
+    public async Task MergeArchiveAsync(IEnumerable<RecipientRow> rows, CancellationToken cancellationToken = default)
+    {
+        foreach (RecipientRow[] chunk in rows.Chunk(TransactionLimit))
+        {
+            var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(r.PartitionKey, r.RowKey)
+            {
+                [nameof(RecipientRow.ArchivedAt)] = r.ArchivedAt,
+                [nameof(RecipientRow.ArchiveSize)] = r.ArchiveSize,
+                [nameof(RecipientRow.ArchiveError)] = r.ArchiveError,
+                [nameof(RecipientRow.ImapAppendedAt)] = r.ImapAppendedAt,
+                [nameof(RecipientRow.ImapError)] = r.ImapError,
+            }));
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    /// <summary>One page of the rows whose sent copy is in the archive, in send order.</summary>
+    public async Task<(IReadOnlyList<RecipientRow> Rows, string? Continuation)> ReadArchivedPageAsync(
+        string campaignId, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {campaignId} and RowKey ge {"s"} and RowKey lt {"t"} and ArchiveSize gt {0L}");
+        AsyncPageable<RecipientRow> query = Table.QueryAsync<RecipientRow>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken);
+        await foreach (Page<RecipientRow> page in query.AsPages(continuation, pageSize))
+        {
+            return (page.Values, page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Counts the archive outcomes of a campaign's sent rows, reading only the columns it needs.</summary>
+    public async Task<ArchiveCounts> CountArchiveAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {campaignId} and RowKey ge {"s"} and RowKey lt {"t"} and Status eq {nameof(RecipientStatus.Sent)}");
+        int sent = 0, archived = 0, failed = 0, appended = 0, imapFailed = 0;
+        string[] columns = [nameof(RecipientRow.ArchiveSize), nameof(RecipientRow.ArchiveError), nameof(RecipientRow.ImapAppendedAt), nameof(RecipientRow.ImapError)];
+        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: columns, cancellationToken: cancellationToken))
+        {
+            sent++;
+            archived += row.GetInt64(nameof(RecipientRow.ArchiveSize)) is > 0 ? 1 : 0;
+            failed += string.IsNullOrEmpty(row.GetString(nameof(RecipientRow.ArchiveError))) ? 0 : 1;
+            appended += row.GetDateTimeOffset(nameof(RecipientRow.ImapAppendedAt)) is null ? 0 : 1;
+            imapFailed += string.IsNullOrEmpty(row.GetString(nameof(RecipientRow.ImapError))) ? 0 : 1;
+        }
+
+        return new ArchiveCounts(sent, archived, failed, appended, imapFailed);
+    }
+
     /// <summary>Reads the sendable rows with send index in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public async Task<List<RecipientRow>> ReadSendRangeAsync(string campaignId, int from, int to, CancellationToken cancellationToken = default)
     {

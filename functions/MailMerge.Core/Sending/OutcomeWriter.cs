@@ -11,16 +11,18 @@ public sealed class OutcomeWriter : IAsyncDisposable
 {
     private readonly object gate = new();
     private readonly RecipientTable table;
+    private readonly Func<List<RecipientRow>, Task>? write;
     private readonly int batchSize;
     private readonly Timer timer;
     private List<RecipientRow> buffer = [];
     private Task writing = Task.CompletedTask;
     private Exception? failure;
 
-    /// <summary>Starts the writer.</summary>
-    public OutcomeWriter(RecipientTable table, int batchSize, TimeSpan maxDelay)
+    /// <summary>Starts the writer; <paramref name="write"/> replaces the outcome merge (e.g. to write the archive columns).</summary>
+    public OutcomeWriter(RecipientTable table, int batchSize, TimeSpan maxDelay, Func<List<RecipientRow>, Task>? write = null)
     {
         this.table = table;
+        this.write = write;
         this.batchSize = Math.Clamp(batchSize, 1, RecipientTable.TransactionLimit);
         timer = new Timer(_ => StartWrite(), null, maxDelay, maxDelay);
     }
@@ -105,7 +107,7 @@ public sealed class OutcomeWriter : IAsyncDisposable
         {
             try
             {
-                await table.MergeOutcomesAsync(batch);
+                await (write is null ? table.MergeOutcomesAsync(batch) : write(batch));
                 return;
             }
             catch (Azure.RequestFailedException ex)

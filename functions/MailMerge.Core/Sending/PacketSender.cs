@@ -24,6 +24,7 @@ public sealed partial class PacketSender(
     CampaignStore campaigns,
     CampaignTemplateCache templates,
     Attachments.CampaignAttachmentCache attachmentCache,
+    MessageArchive archives,
     IOptions<SenderOptions> senders,
     IOptions<SendingOptions> options,
     TimeProvider clock,
@@ -115,7 +116,10 @@ public sealed partial class PacketSender(
         MessageTemplate template = await templates.GetAsync(request.CampaignId, cancellationToken);
         IReadOnlyList<Attachments.MessageAttachment> attachments = await attachmentCache.GetAsync(request.CampaignId, Attachments.CampaignAttachmentStore.Parse(campaign.AttachmentsJson), cancellationToken);
         await using var outcomes = new OutcomeWriter(recipients, settings.OutcomeBatch, TimeSpan.FromMilliseconds(settings.OutcomeFlushMilliseconds));
-        SmtpClient? client = null;
+
+        // Sent copies are stored in the background; the packet waits for them before it ends (disposal included).
+        await using ArchiveRun? archive = campaign.ArchiveFolder is { } folder ? archives.Start(request.CampaignId, folder, account.Imap) : null;
+        SentCopySmtpClient? client = null;
         int connectFailures = 0, failures = 0;
         Task<bool>? nextClaim = null;
         try
@@ -179,6 +183,7 @@ public sealed partial class PacketSender(
                 }
 
                 int rowDrops = 0;
+                ReadOnlyMemory<byte> sentCopy = ReadOnlyMemory<byte>.Empty;
                 while (true)
                 {
                     if (client is null)
@@ -187,6 +192,7 @@ public sealed partial class PacketSender(
                         {
                             run.Connections++;
                             client = await SmtpConnector.ConnectAsync(account, cancellationToken);
+                            client.KeepCopies = archive is not null;
                             connectFailures = 0;
                         }
                         catch (Exception ex) when (IsConnectionFault(ex) || ex is SmtpCommandException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException)
@@ -230,6 +236,7 @@ public sealed partial class PacketSender(
                         row.Attempts++;
                         row.Pass = request.Pass;
                         await client.SendAsync(message, cancellationToken, progress);
+                        sentCopy = client.TakeCopy();
                         row.Status = nameof(RecipientStatus.Sent);
                         row.SentAt = clock.GetUtcNow();
                         row.NextAttemptAt = null;
@@ -290,9 +297,17 @@ public sealed partial class PacketSender(
                 }
 
                 outcomes.Add(row);
+                if (archive is not null && row.Status == nameof(RecipientStatus.Sent))
+                {
+                    await archive.AddAsync(row, sentCopy, cancellationToken);
+                }
             }
 
             await outcomes.CompleteAsync();
+            if (archive is not null)
+            {
+                await archive.CompleteAsync();
+            }
             if (nextClaim is not null)
             {
                 await nextClaim;

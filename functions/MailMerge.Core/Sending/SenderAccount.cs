@@ -33,6 +33,9 @@ public sealed class SenderAccount
     /// <summary>The From display name.</summary>
     public string? FromName { get; set; }
 
+    /// <summary>The account's IMAP mailbox, if any: archived campaigns append their sent copies to its Sent folder.</summary>
+    public ImapAccount? Imap { get; set; }
+
     /// <summary>A description safe to log: no password.</summary>
     public override string ToString() => $"{Host}:{Port} ({Tls}) as {(string.IsNullOrEmpty(User) ? "anonymous" : User)}";
 }

@@ -20,6 +20,17 @@ public sealed class SenderOptionsValidator : IValidateOptions<SenderOptions>
             {
                 failures.Add($"{SenderOptions.Section}:{account}:Password: a user is set, so a password is required.");
             }
+
+            if (settings.Imap is { } imap)
+            {
+                var imapResults = new List<ValidationResult>();
+                Validator.TryValidateObject(imap, new ValidationContext(imap), imapResults, validateAllProperties: true);
+                failures.AddRange(imapResults.Select(r => $"{SenderOptions.Section}:{account}:Imap:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+                if (imap.SentFolder is { } folder && (folder.Trim().Length == 0 || folder.AsSpan().IndexOfAny('\r', '\n') >= 0))
+                {
+                    failures.Add($"{SenderOptions.Section}:{account}:Imap:SentFolder: give a folder name on one line, or leave it out for the \\Sent folder.");
+                }
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -8,11 +8,11 @@ namespace MailMerge.Sending;
 public static class SmtpConnector
 {
     /// <summary>Connects (and authenticates, when the account has a user) a new client.</summary>
-    public static async Task<SmtpClient> ConnectAsync(SenderAccount account, CancellationToken cancellationToken)
+    public static async Task<SentCopySmtpClient> ConnectAsync(SenderAccount account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var client = new SmtpClient { Timeout = 60_000 };
+        var client = new SentCopySmtpClient { Timeout = 60_000 };
         try
         {
             await socket.ConnectAsync(account.Host, account.Port, cancellationToken);

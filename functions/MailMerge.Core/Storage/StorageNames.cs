@@ -47,10 +47,14 @@ public static class StorageNames
     /// <summary>Container holding each campaign's frozen subject and body templates and its copies of its attachments.</summary>
     public const string CampaignContentContainer = "campaign-content";
 
+    /// <summary>Container of archived sent messages: <c>&lt;folder&gt;/&lt;campaign id&gt;/&lt;row&gt;.eml</c>.</summary>
+    public const string ArchiveContainer = "archive";
+
     /// <summary>All tables, for start-up creation.</summary>
     public static IReadOnlyList<string> Tables { get; } =
         [CampaignsTable, RecipientsTable, PacketsTable, SuppressionsTable, CountersTable, LetterBatchesTable, LettersTable, JournalEntriesTable, ContactsTable, Contacts.ContactIndexEntry.MembersTable];
 
     /// <summary>All containers, for start-up creation.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TemplatesContainer, RecipientListsContainer, CampaignContentContainer, LetterTemplatesContainer, LetterDocumentsContainer, AttachmentsContainer];
+    public static IReadOnlyList<string> Containers { get; } =
+        [TemplatesContainer, RecipientListsContainer, CampaignContentContainer, LetterTemplatesContainer, LetterDocumentsContainer, AttachmentsContainer, ArchiveContainer];
 }

@@ -1,0 +1,102 @@
+using System.Globalization;
+using MailMerge.Campaigns;
+using MailMerge.Recipients;
+using MailMerge.Sending;
+using Microsoft.AspNetCore.Http;
+
+namespace MailMerge.Api;
+
+/// <summary>The archive of a campaign's sent messages: the list (paged) and each .eml as it was sent.</summary>
+public sealed class ArchiveApi(CampaignStore campaigns, RecipientTable recipients, MessageArchive archive)
+{
+    /// <summary><c>GET /api/campaigns/{id}/archive</c>: the archived messages (row, address, blob, size, link), paged, with counts.</summary>
+    public async Task<IResult> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        (CampaignRecord? campaign, IResult? problem) = await FindAsync(id, cancellationToken);
+        if (campaign is null)
+        {
+            return problem!;
+        }
+
+        int pageSize = 100;
+        if (request.Query["pageSize"].FirstOrDefault() is { } sizeText &&
+            (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        {
+            return Problems.Invalid("pageSize", "The page size must be a whole number from 1 to 1000.");
+        }
+
+        string? continuation = request.Query["continuation"].FirstOrDefault();
+        string folder = campaign.ArchiveFolder!;
+        IReadOnlyList<RecipientRow> rows;
+        string? next;
+        try
+        {
+            (rows, next) = await recipients.ReadArchivedPageAsync(id, pageSize, continuation, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or FormatException or ArgumentException)
+        {
+            return Problems.Invalid("continuation", "The continuation token is not one this API gave out.");
+        }
+
+        ArchiveCounts? counts = continuation is null ? await recipients.CountArchiveAsync(id, cancellationToken) : null;
+        return TypedResults.Ok(new
+        {
+            id,
+            folder,
+            counts = counts is null ? null : new { sent = counts.Sent, archived = counts.Archived, archiveFailed = counts.ArchiveFailed, imapAppended = counts.ImapAppended, imapFailed = counts.ImapFailed },
+            items = rows.Select(r => new
+            {
+                row = r.RowKey,
+                line = r.Line,
+                email = r.Email,
+                messageId = r.MessageId is null ? null : $"<{r.MessageId}>",
+                blob = MessageArchive.BlobName(folder, id, r.RowKey),
+                size = r.ArchiveSize,
+                archivedAt = r.ArchivedAt,
+                imapAppendedAt = r.ImapAppendedAt,
+                imapError = r.ImapError,
+                url = $"/api/campaigns/{id}/archive/{r.RowKey}",
+            }),
+            continuation = next,
+            next = next is null ? null : $"/api/campaigns/{id}/archive?pageSize={pageSize}&continuation={Uri.EscapeDataString(next)}",
+        });
+    }
+
+    /// <summary><c>GET /api/campaigns/{id}/archive/{row}</c>: one archived message as message/rfc822.</summary>
+    public async Task<IResult> DownloadAsync(string id, string row, CancellationToken cancellationToken = default)
+    {
+        (CampaignRecord? campaign, IResult? problem) = await FindAsync(id, cancellationToken);
+        if (campaign is null)
+        {
+            return problem!;
+        }
+
+        if (!IsRowKey(row))
+        {
+            return Problems.NotFound($"No archived message '{row}' in campaign '{id}'; the archive list names each one (row).");
+        }
+
+        (Stream Content, long Length)? found = await archive.OpenAsync(MessageArchive.BlobName(campaign.ArchiveFolder!, id, row), cancellationToken);
+        return found is { } eml
+            ? Results.Stream(eml.Content, MessageArchive.ContentType, $"{id}-{row}.eml")
+            : Problems.NotFound($"No archived message '{row}' in campaign '{id}'.");
+    }
+
+    private async Task<(CampaignRecord? Campaign, IResult? Problem)> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        CampaignRecord? campaign = ResourceName.IsValid(id) ? await campaigns.FindAsync(id, cancellationToken) : null;
+        if (campaign is null)
+        {
+            return (null, Problems.NotFound($"No campaign '{id}'."));
+        }
+
+        return campaign.ArchiveFolder is null
+            ? (null, Problems.Status(StatusCodes.Status409Conflict, "The campaign keeps no archive.",
+                "It was created without \"archive\": {\"enabled\": true, \"folder\": \"…\"}, so no sent copies were kept."))
+            : (campaign, null);
+    }
+
+    /// <summary>A send row key: 's' and ten digits.</summary>
+    private static bool IsRowKey(string row) => row.Length == 11 && row[0] == 's' && row.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+}
