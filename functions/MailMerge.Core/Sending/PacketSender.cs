@@ -236,7 +236,7 @@ public sealed partial class PacketSender(
                         row.Attempts++;
                         row.Pass = request.Pass;
                         await client.SendAsync(message, cancellationToken, progress);
-                        sentCopy = client.TakeCopy();
+                        sentCopy = client.TakeCopy(message);
                         row.Status = nameof(RecipientStatus.Sent);
                         row.SentAt = clock.GetUtcNow();
                         row.NextAttemptAt = null;
