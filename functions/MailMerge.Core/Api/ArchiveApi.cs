@@ -27,6 +27,11 @@ public sealed class ArchiveApi(CampaignStore campaigns, RecipientTable recipient
         }
 
         string? continuation = request.Query["continuation"].FirstOrDefault();
+        if (continuation is not null && !IsContinuation(continuation))
+        {
+            return Problems.Invalid("continuation", "The continuation token is not one this API gave out; follow 'next' of the page before.");
+        }
+
         string folder = campaign.ArchiveFolder!;
         IReadOnlyList<RecipientRow> rows;
         string? next;
@@ -96,6 +101,14 @@ public sealed class ArchiveApi(CampaignStore campaigns, RecipientTable recipient
                 "It was created without \"archive\": {\"enabled\": true, \"folder\": \"…\"}, so no sent copies were kept."))
             : (campaign, null);
     }
+
+    /// <summary>
+    /// Whether a continuation token has the shape of the ones a page gives out: the table's next partition and row
+    /// key (opaque values), separated by one space. Storage answers any other text with an empty page, which would
+    /// look like the end of the list.
+    /// </summary>
+    private static bool IsContinuation(string continuation) =>
+        continuation.Split(' ') is [{ Length: > 0 }, { Length: > 0 }];
 
     /// <summary>A send row key: 's' and ten digits.</summary>
     private static bool IsRowKey(string row) => row.Length == 11 && row[0] == 's' && row.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
