@@ -45,11 +45,18 @@ internal sealed class MailMergeApp : IAsyncDisposable
 
     public static string NewTaskHub() => "t" + Guid.NewGuid().ToString("N")[..16];
 
-    public static async Task<MailMergeApp> StartAsync(Func<string, (int Code, string Text)?>? refuse = null, int smtpMaxMessageSize = 0)
+    public static async Task<MailMergeApp> StartAsync(
+        Func<string, (int Code, string Text)?>? refuse = null, int smtpMaxMessageSize = 0, IReadOnlyDictionary<string, string?>? more = null)
     {
         string storage = await Azurite.EnsureRunningAsync();
         TestSmtpServer smtp = TestSmtpServer.Start(refuse, smtpMaxMessageSize);
-        LocalHost host = await LocalHost.StartAsync([], Settings(storage, NewTaskHub(), smtp.Port));
+        Dictionary<string, string?> settings = Settings(storage, NewTaskHub(), smtp.Port);
+        foreach ((string key, string? value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        LocalHost host = await LocalHost.StartAsync([], settings);
         return new MailMergeApp(host, smtp);
     }
 
