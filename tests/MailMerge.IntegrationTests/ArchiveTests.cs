@@ -46,7 +46,7 @@ public class ArchiveTests
             ["MailMerge:Senders:test:Imap:User"] = "biuro",
             ["MailMerge:Senders:test:Imap:Password"] = "nie-dziala",
         };
-        await using MailMergeApp app = await MailMergeApp.StartAsync(to => to.StartsWith("odrzucony", StringComparison.Ordinal) ? (550, "No such user") : null, imapDown);
+        await using MailMergeApp app = await MailMergeApp.StartAsync(to => to.StartsWith("odrzucony", StringComparison.Ordinal) ? (550, "No such user") : null, more: imapDown);
         string folder = "2026/bank-account-" + Guid.NewGuid().ToString("N")[..6];
         string id = await app.CreateCampaignAsync(Campaign(folder, Recipients("anna@example.test", "odrzucony@example.test", "bartek@example.test", "celina@example.test", "darek@example.test"), packetSize: 2));
         JsonNode status = await app.WaitForEndAsync(id);
@@ -118,7 +118,7 @@ public class ArchiveTests
         bool busy = true;
         await using MailMergeApp app = await MailMergeApp.StartAsync(
             to => to.StartsWith("zajety", StringComparison.Ordinal) && Volatile.Read(ref busy) ? (450, "4.2.1 Try later") : null,
-            imap.SenderSettings("test"));
+            more: imap.SenderSettings("test"));
         app.Smtp.SaveDelay = TimeSpan.FromMilliseconds(150);
         string folder = "imap/" + Guid.NewGuid().ToString("N")[..6];
         string[] emails = [.. Enumerable.Range(1, 11).Select(i => $"osoba{i:00}@example.test"), "zajety@example.test"];
