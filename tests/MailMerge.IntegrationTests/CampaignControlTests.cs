@@ -109,6 +109,44 @@ public class CampaignControlTests
     }
 
     [Fact]
+    public async Task A_draft_changed_after_its_preview_and_test_message_is_sent_as_changed()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        (HttpStatusCode created, JsonNode answer) = await SendAsync(app, HttpMethod.Post, "/api/campaigns", new
+        {
+            name = "draft-edit", subject = "First {{ n }}", body = "<p>Old {{ n }}</p>", sender = "test", draft = true,
+            replyTo = new { mode = "address", address = "stary@crm-biuro.test" },
+            recipients = new object[] { new { email = "a@example.test", fields = new Dictionary<string, string> { ["n"] = "1" } } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created);
+        string id = answer["id"]!.GetValue<string>();
+        JsonNode before = JsonNode.Parse(await app.Http.GetStringAsync($"/api/campaigns/{id}/preview"))!;
+        Assert.Equal("First 1", before["subject"]!.GetValue<string>());
+        using (HttpResponseMessage test = await app.Http.PostAsJsonAsync($"/api/campaigns/{id}/test", new { to = new[] { "tester@crm-biuro.test" } }))
+        {
+            Assert.True(test.IsSuccessStatusCode, await test.Content.ReadAsStringAsync());
+        }
+
+        (HttpStatusCode patched, _) = await SendAsync(app, HttpMethod.Patch, $"/api/campaigns/{id}", new
+        {
+            subject = "Second {{ n }}", body = "<p>New {{ n }}</p>", replyTo = new { mode = "address", address = "nowy@crm-biuro.test" },
+        });
+        Assert.Equal(HttpStatusCode.OK, patched);
+        JsonNode after = JsonNode.Parse(await app.Http.GetStringAsync($"/api/campaigns/{id}/preview"))!;
+        Assert.Equal("Second 1", after["subject"]!.GetValue<string>());
+        Assert.Contains("New 1", after["html"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/start")).Status);
+        Assert.Equal("Completed", State(await app.WaitForEndAsync(id)));
+        MimeKit.MimeMessage sent = app.Smtp.Messages.Single(m => m.Recipients.Contains("a@example.test")).Message;
+        Assert.Equal("Second 1", sent.Subject);
+        Assert.Contains("New 1", sent.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("nowy@crm-biuro.test", Assert.Single(sent.ReplyTo.Mailboxes).Address);
+        MimeKit.MimeMessage tested = app.Smtp.Messages.Single(m => m.Recipients.Contains("tester@crm-biuro.test")).Message;
+        Assert.Equal("stary@crm-biuro.test", Assert.Single(tested.ReplyTo.Mailboxes).Address);
+    }
+
+    [Fact]
     public async Task Draft_start_checks_the_suppression_list_again()
     {
         await using MailMergeApp app = await MailMergeApp.StartAsync();

@@ -145,7 +145,7 @@ public sealed class CampaignApi(
         var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(row.FieldsJson, Json.MailMergeJson.Options) ?? [];
         try
         {
-            Templates.RenderedMessage message = (await templates.GetAsync(id, cancellationToken))
+            Templates.RenderedMessage message = (await templates.GetAsync(campaign, cancellationToken))
                 .Render(new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase));
             IReadOnlyList<Attachments.AttachmentInfo> attachments = Attachments.CampaignAttachmentStore.Parse(campaign.AttachmentsJson)?.Files ?? [];
             return TypedResults.Ok(new CampaignPreview(row.Line, row.Email, row.DisplayName, message.Subject, message.Html, message.Text, message.MissingFields, attachments));

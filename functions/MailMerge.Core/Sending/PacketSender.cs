@@ -113,7 +113,7 @@ public sealed partial class PacketSender(
             control.Request();
         }
 
-        MessageTemplate template = await templates.GetAsync(request.CampaignId, cancellationToken);
+        MessageTemplate template = await templates.GetAsync(campaign, cancellationToken);
         IReadOnlyList<Attachments.MessageAttachment> attachments = await attachmentCache.GetAsync(request.CampaignId, Attachments.CampaignAttachmentStore.Parse(campaign.AttachmentsJson), cancellationToken);
         await using var outcomes = new OutcomeWriter(recipients, settings.OutcomeBatch, TimeSpan.FromMilliseconds(settings.OutcomeFlushMilliseconds));
 

@@ -97,7 +97,7 @@ public sealed class TestMessageSender(
         {
             var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(row!.FieldsJson, MailMergeJson.Options) ?? [];
             var values = new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase);
-            MessageTemplate template = await templates.GetAsync(id, cancellationToken);
+            MessageTemplate template = await templates.GetAsync(campaign, cancellationToken);
             RenderedMessage content = template.Render(values);
             MailboxAddress? replyTo = ReplyToRule.Resolve(template.ReplyTo, account!, values, new List<string>());
             string messageId = MessageFactory.MessageId(id, "test-" + Guid.NewGuid().ToString("N")[..12], account!.FromAddress);
