@@ -29,6 +29,30 @@ type senderAccount = {
 
   @description('Display name in From.')
   fromName: string
+
+  @description('The account\'s IMAP mailbox: archived campaigns also append each sent copy to its Sent folder. Its password goes in imapPasswords.')
+  imap: imapMailbox?
+}
+
+@description('An IMAP mailbox that receives copies of archived campaigns\' messages.')
+type imapMailbox = {
+  @description('IMAP server host name.')
+  host: string
+
+  @description('IMAP port, usually 993 (SslOnConnect) or 143 (StartTls).')
+  @minValue(1)
+  @maxValue(65535)
+  port: int
+
+  @description('How the connection is secured.')
+  tls: 'None' | 'StartTls' | 'SslOnConnect'
+
+  @description('IMAP user name.')
+  user: string
+
+  @description('Folder the copies go to; left out, the folder marked \\Sent (else "Sent").')
+  @maxLength(200)
+  sentFolder: string?
 }
 
 @description('Short name of this environment (dev, test, prod): lowercase letters, digits and dashes.')
@@ -54,6 +78,10 @@ param senders senderAccount[] = []
 @secure()
 param senderPasswords { *: string } = {}
 
+@description('IMAP password by sender name, for senders with an imap mailbox. A sender left out keeps the secret already in Key Vault.')
+@secure()
+param imapPasswords { *: string } = {}
+
 // Unique per subscription, resource group and environment, stable across redeployments.
 var token = uniqueString(subscription().id, resourceGroup().id, environmentName)
 var tags = {
@@ -66,10 +94,13 @@ var storageAccountName = 'stmm${token}'
 var keyVaultName = 'kv-mm-${token}'
 var appInsightsName = 'appi-mailmerge-${environmentName}'
 var deploymentContainer = 'app-package'
-var appContainers = ['templates', 'recipient-lists', 'campaign-content', 'archive', 'letters']
+// The app creates any that are missing at start; listing them here makes them part of the deployment.
+var appContainers = ['templates', 'recipient-lists', 'attachments', 'campaign-content', 'archive', 'letter-templates', 'letter-documents']
 // Task hub names allow letters and digits only.
 var taskHub = 'MailMerge${replace(environmentName, '-', '')}'
 var secretNames = toObject(senders, s => s.name, s => 'smtp-password-${toLower(s.name)}')
+var imapSenders = filter(senders, s => s.?imap != null)
+var imapSecretNames = toObject(imapSenders, s => s.name, s => 'imap-password-${toLower(s.name)}')
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-mailmerge-${environmentName}'
@@ -103,8 +134,9 @@ module keyVault 'modules/keyvault.bicep' = {
     name: keyVaultName
     location: location
     tags: tags
-    secretNames: secretNames
-    senderPasswords: senderPasswords
+    // IMAP secrets are keyed "imap:<sender>" beside the SMTP ones, which are keyed by the sender's name.
+    secretNames: union(secretNames, toObject(items(imapSecretNames), i => 'imap:${i.key}', i => i.value))
+    senderPasswords: union(senderPasswords, toObject(items(imapPasswords), i => 'imap:${i.key}', i => i.value))
   }
 }
 
@@ -157,6 +189,19 @@ var senderSettings = reduce(
   (all, one) => union(all, one)
 )
 
+// The IMAP mailbox of each sender that has one, its password again a Key Vault reference.
+var imapSettings = reduce(
+  map(imapSenders, s => union({
+    'MailMerge__Senders__${s.name}__Imap__Host': s.imap!.host
+    'MailMerge__Senders__${s.name}__Imap__Port': string(s.imap!.port)
+    'MailMerge__Senders__${s.name}__Imap__Tls': s.imap!.tls
+    'MailMerge__Senders__${s.name}__Imap__User': s.imap!.user
+    'MailMerge__Senders__${s.name}__Imap__Password': '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${imapSecretNames[s.name]})'
+  }, s.imap!.?sentFolder == null ? {} : { 'MailMerge__Senders__${s.name}__Imap__SentFolder': s.imap!.sentFolder! })),
+  {},
+  (all, one) => union(all, one)
+)
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
@@ -168,7 +213,7 @@ module functionApp 'modules/functionapp.bicep' = {
     identityId: identity.id
     deploymentContainerUrl: '${storage.outputs.blobServiceUri}${deploymentContainer}'
     maximumInstanceCount: maximumInstanceCount
-    appSettings: union(hostStorageSettings, appStorageSettings, senderSettings)
+    appSettings: union(hostStorageSettings, appStorageSettings, senderSettings, imapSettings)
   }
   // The host reaches storage as soon as it starts; without its roles it would fail until they arrive.
   dependsOn: [access]

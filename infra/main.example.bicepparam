@@ -17,9 +17,20 @@ param senders = [
     user: 'mailmerge@example.test'
     fromAddress: 'newsletter@example.test'
     fromName: 'Example Ltd. Newsletter'
+    // Optional: archived campaigns append their sent copies to this mailbox's Sent folder.
+    imap: {
+      host: 'imap.example.test'
+      port: 993
+      tls: 'SslOnConnect'
+      user: 'mailmerge@example.test'
+    }
   }
 ]
 
 var marketingPassword = readEnvironmentVariable('MAILMERGE_SMTP_PASSWORD_MARKETING', '')
 
 param senderPasswords = empty(marketingPassword) ? {} : { marketing: marketingPassword }
+
+var marketingImapPassword = readEnvironmentVariable('MAILMERGE_IMAP_PASSWORD_MARKETING', '')
+
+param imapPasswords = empty(marketingImapPassword) ? {} : { marketing: marketingImapPassword }

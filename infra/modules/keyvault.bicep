@@ -1,4 +1,4 @@
-// Key Vault for SMTP passwords. Access is by Azure RBAC only (no access policies); the app reads secrets
+// Key Vault for SMTP and IMAP passwords. Access is by Azure RBAC only (no access policies); the app reads secrets
 // through Key Vault references in its app settings, as its managed identity.
 
 @description('Key Vault name: 3-24 letters, digits and dashes, globally unique.')
@@ -12,10 +12,10 @@ param location string
 @description('Tags for every resource.')
 param tags { *: string }
 
-@description('Names of the Key Vault secrets to write, by sender name.')
+@description('Names of the Key Vault secrets to write, by key: the sender name for SMTP, imap:<sender> for IMAP.')
 param secretNames { *: string }
 
-@description('SMTP password by sender name. Only senders listed here get their secret written.')
+@description('Password by the same keys. Only keys listed here get their secret written.')
 @secure()
 param senderPasswords { *: string }
 
@@ -39,7 +39,7 @@ resource passwords 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = [
     name: sender.value
     properties: {
       value: senderPasswords[sender.key]
-      contentType: 'SMTP password'
+      contentType: startsWith(sender.key, 'imap:') ? 'IMAP password' : 'SMTP password'
     }
   }
 ]
