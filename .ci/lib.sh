@@ -4,12 +4,13 @@
 MM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MM_STATE="${MM_STATE:-$MM_ROOT/.artifacts}"
 MM_PIDS=()
+MM_TEMP_DIRS=()
 mkdir -p "$MM_STATE"
 
 mm_log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 mm_cleanup() {
-  local pid
+  local pid dir
   if [ -n "${MM_OWN_POLICY:-}" ]; then
     rm -f "$MM_OWN_POLICY"
   fi
@@ -18,6 +19,10 @@ mm_cleanup() {
   done
   for pid in "${MM_PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
+  done
+  # The data of an Azurite started here goes with it: every run starts from empty storage anyway.
+  for dir in "${MM_TEMP_DIRS[@]}"; do
+    rm -rf "$dir"
   done
 }
 trap mm_cleanup EXIT
@@ -50,11 +55,12 @@ mm_start_azurite() {
   mm_node_modules
   local data
   data="$(mktemp -d "${TMPDIR:-/tmp}/mailmerge-azurite.XXXXXX")"
+  MM_TEMP_DIRS+=("$data")
   node "$MM_ROOT/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --disableTelemetry --location "$data" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$MM_STATE/azurite.log" 2>&1 &
   MM_PIDS+=($!)
   mm_wait_port 10000 Azurite && mm_wait_port 10001 Azurite && mm_wait_port 10002 Azurite
-  mm_log "Azurite started (data in $data)."
+  mm_log "Azurite started (data in $data, removed when it stops)."
 }
 
 # A private Azurite for the benchmark on 127.0.0.1:$1..$1+2, kept in memory (its disk persistence rewrites the

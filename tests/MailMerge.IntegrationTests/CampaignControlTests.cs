@@ -65,7 +65,9 @@ public class CampaignControlTests
         Assert.Equal(HttpStatusCode.Created, created);
         Assert.Equal("Draft", answer["state"]!.GetValue<string>());
         string id = answer["id"]!.GetValue<string>();
-        Assert.Equal("Draft", State(await app.StatusAsync(id)));
+        JsonNode draftStatus = await app.StatusAsync(id);
+        Assert.Equal("Draft", State(draftStatus));
+        Assert.Null(draftStatus["startAt"]);
 
         JsonNode summary = JsonNode.Parse(await app.Http.GetStringAsync($"/api/campaigns/{id}/summary"))!;
         Assert.Equal(["a@example.test", "b@example.test"], summary["items"]!.AsArray().Select(i => i!["email"]!.GetValue<string>()));

@@ -191,7 +191,7 @@ public sealed class CampaignApi(
                 id,
                 name = record.Name,
                 state = record.State,
-                startAt = record.StartAt,
+                startAt = record.State == nameof(CampaignState.Draft) && !record.HasStartTime ? (DateTimeOffset?)null : record.StartAt,
                 counts = new
                 {
                     lines = record.Total,

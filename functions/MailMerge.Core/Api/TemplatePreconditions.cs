@@ -47,6 +47,8 @@ public static class TemplatePreconditions
     }
 
     // One strong or weak entity tag, or "*"; a weak one is accepted and simply never matches (If-Match compares strongly).
+    // Inside the quotes only visible ASCII (RFC 9110 etagc without obs-text): every ETag the API gives is ASCII, and
+    // storage refuses other characters in a header, so they are answered here instead of failing there.
     private static bool IsEntityTag(string value)
     {
         if (value == "*")
@@ -55,6 +57,19 @@ public static class TemplatePreconditions
         }
 
         string opaque = value.StartsWith("W/", StringComparison.Ordinal) ? value[2..] : value;
-        return opaque.Length >= 2 && opaque[0] == '"' && opaque[^1] == '"' && opaque.IndexOf('"', 1) == opaque.Length - 1;
+        return opaque.Length >= 2 && opaque[0] == '"' && opaque[^1] == '"' && AllEtagChars(opaque.AsSpan(1, opaque.Length - 2));
+    }
+
+    private static bool AllEtagChars(ReadOnlySpan<char> chars)
+    {
+        foreach (char c in chars)
+        {
+            if (c != '\x21' && c is < '\x23' or > '\x7e')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -9,7 +9,7 @@ public sealed record CampaignStatus(
     CampaignCounts Counts,
     PacketCounts Packets,
     DateTimeOffset CreatedAt,
-    DateTimeOffset StartAt,
+    DateTimeOffset? StartAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     string RecipientsUrl,

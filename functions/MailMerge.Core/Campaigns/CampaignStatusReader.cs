@@ -47,7 +47,7 @@ public sealed class CampaignStatusReader(CampaignStore campaigns)
                 record.Duplicates, record.Invalid, pending, totals.WithMissingFields, record.Excluded, record.Suppressed, totals.Deferred, record.Cancelled),
             new PacketCounts(packetsDone, PacketPlan.Count(record.SendRows, record.PacketSize), record.PacketSize, record.IntervalSeconds),
             record.CreatedAt,
-            record.StartAt,
+            record.State == nameof(CampaignState.Draft) && !record.HasStartTime ? null : record.StartAt,
             record.StartedAt,
             record.CompletedAt,
             $"/api/campaigns/{record.RowKey}/recipients",

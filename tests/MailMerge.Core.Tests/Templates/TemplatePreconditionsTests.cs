@@ -39,7 +39,10 @@ public class TemplatePreconditionsTests
     [InlineData("0x8DD1")]
     [InlineData("\"a\", \"b\"")]
     [InlineData("\"")]
-    public void If_match_without_quotes_or_with_a_list_is_refused_naming_the_header(string value)
+    [InlineData("\"0x8DE…\"")]
+    [InlineData("\"Zażółć\"")]
+    [InlineData("\"with space\"")]
+    public void If_match_without_quotes_with_a_list_or_with_characters_no_etag_has_is_refused_naming_the_header(string value)
     {
         Assert.False(TemplatePreconditions.TryRead(Headers(("If-Match", value)), true, out _, out (string Header, string Reason)? error));
         Assert.Equal("If-Match", error!.Value.Header);
