@@ -149,6 +149,85 @@ public class CampaignControlTests
     }
 
     [Fact]
+    public async Task A_draft_being_changed_can_be_neither_started_nor_changed_again_until_the_change_ends()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        (HttpStatusCode created, JsonNode answer) = await SendAsync(app, HttpMethod.Post, "/api/campaigns", new
+        {
+            name = "claimed", subject = "S {{ n }}", body = "<p>{{ n }}</p>", sender = "test", draft = true, recipients = People(3),
+        });
+        Assert.Equal(HttpStatusCode.Created, created);
+        string id = answer["id"]!.GetValue<string>();
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MailMerge.Campaigns.CampaignStore>(app.Host.Services);
+
+        // A change in flight (as PATCH leaves it while it rewrites the rows): start and a second change are refused.
+        MailMerge.Campaigns.CampaignRecord record = (await store.FindAsync(id))!;
+        record.EditToken = "other-request";
+        record.EditUntil = DateTimeOffset.UtcNow.AddMinutes(5);
+        Assert.True(await store.TryReplaceAsync(record));
+        (HttpStatusCode startWhileEditing, JsonNode startProblem) = await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/start");
+        Assert.Equal(HttpStatusCode.Conflict, startWhileEditing);
+        Assert.Contains("being stored", startProblem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(app, HttpMethod.Patch, $"/api/campaigns/{id}", new { subject = "Other {{ n }}" })).Status);
+
+        // A change that died: start still refuses (its list may be half written); the next change takes over and rebuilds it.
+        record.EditUntil = DateTimeOffset.UtcNow.AddMinutes(-1);
+        Assert.True(await store.TryReplaceAsync(record));
+        (HttpStatusCode startAfterDeath, JsonNode deathProblem) = await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/start");
+        Assert.Equal(HttpStatusCode.Conflict, startAfterDeath);
+        Assert.Contains("did not finish", deathProblem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(app, HttpMethod.Patch, $"/api/campaigns/{id}", new { subject = "Rebuilt {{ n }}" })).Status);
+        Assert.Null((await store.FindAsync(id))!.EditToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/start")).Status);
+        Assert.Equal("Completed", State(await app.WaitForEndAsync(id)));
+        Assert.Equal(3, app.Smtp.Messages.Count);
+        Assert.All(app.Smtp.Messages, m => Assert.StartsWith("Rebuilt ", m.Message.Subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_change_racing_a_start_is_either_sent_whole_or_refused_and_changes_nothing()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        for (int round = 0; round < 3; round++)
+        {
+            (HttpStatusCode created, JsonNode answer) = await SendAsync(app, HttpMethod.Post, "/api/campaigns", new
+            {
+                name = "race", subject = "OLD {{ n }}", body = "<p>{{ n }}</p>", sender = "test", draft = true, packetSize = 50, recipients = People(20, $"old{round}-"),
+            });
+            Assert.Equal(HttpStatusCode.Created, created);
+            string id = answer["id"]!.GetValue<string>();
+            int before = app.Smtp.Messages.Count;
+
+            Task<(HttpStatusCode Status, JsonNode Body)> patch = SendAsync(app, HttpMethod.Patch, $"/api/campaigns/{id}", new { subject = "NEW {{ n }}", recipients = People(600, $"new{round}-") });
+            await Task.Delay(30 * round);
+            (HttpStatusCode started, _) = await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/start");
+            (HttpStatusCode patched, _) = await patch;
+            if (started != HttpStatusCode.Accepted)
+            {
+                // The change held the draft: start again once it is stored.
+                Assert.Equal(HttpStatusCode.Conflict, started);
+                Assert.Equal(HttpStatusCode.OK, patched);
+                Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/start")).Status);
+            }
+
+            JsonNode status = await app.WaitForEndAsync(id, TimeSpan.FromMinutes(3));
+            Assert.Equal("Completed", State(status));
+            var sent = app.Smtp.Messages.Skip(before).ToList();
+            string prefix = patched == HttpStatusCode.OK ? "NEW " : "OLD ";
+            int expected = patched == HttpStatusCode.OK ? 600 : 20;
+            Assert.True(patched is HttpStatusCode.OK or HttpStatusCode.Conflict, $"PATCH answered {patched}");
+            Assert.Equal(expected, sent.Count);
+            Assert.All(sent, m => Assert.StartsWith(prefix, m.Message.Subject, StringComparison.Ordinal));
+            Assert.Equal(expected, status["counts"]!["sent"]!.GetValue<int>());
+            Assert.Equal(0, status["counts"]!["pending"]!.GetValue<int>());
+            List<JsonNode> rows = await app.RecipientsAsync(id);
+            Assert.Equal(expected, rows.Count);
+            Assert.All(rows, r => Assert.Equal("Sent", r["status"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
     public async Task Draft_start_checks_the_suppression_list_again()
     {
         await using MailMergeApp app = await MailMergeApp.StartAsync();

@@ -29,6 +29,13 @@ public sealed class CampaignControl(
         }
 
         DateTimeOffset now = clock.GetUtcNow();
+        if (record.EditToken is not null)
+        {
+            return new CampaignCreation(id, NoErrors, Conflict: record.EditUntil > now
+                ? "A change of this draft is being stored; start it once that has finished."
+                : "An earlier change of this draft did not finish, so its list may be incomplete; send the change again (PATCH, or PATCH {} to rebuild it as it stands) before starting.");
+        }
+
         var errors = new Dictionary<string, List<string>>();
         DateTimeOffset startAt = now;
         bool hasTime = false;

@@ -88,6 +88,15 @@ public sealed class CampaignRecord : ITableEntity
     /// <summary>True when the caller gave a start time (a draft keeps it until it is started).</summary>
     public bool HasStartTime { get; set; }
 
+    /// <summary>
+    /// Set while a change of the draft rewrites its rows and content (null otherwise): no other change and no start
+    /// may run then. A claim left by a change that died (past <see cref="EditUntil"/>) is taken over by the next change.
+    /// </summary>
+    public string? EditToken { get; set; }
+
+    /// <summary>Until when <see cref="EditToken"/> holds.</summary>
+    public DateTimeOffset? EditUntil { get; set; }
+
     /// <summary>Final count of sent rows (written when the campaign ends).</summary>
     public int Sent { get; set; }
 

@@ -97,6 +97,11 @@ public sealed class CampaignService(
             return new CampaignCreation(id, new Dictionary<string, string[]>(), Conflict: $"Only a draft can be changed; this campaign is {record.State}.");
         }
 
+        if (record.EditToken is not null && record.EditUntil > clock.GetUtcNow())
+        {
+            return new CampaignCreation(id, new Dictionary<string, string[]>(), Conflict: "Another change of this draft is being stored; try again when it has finished.");
+        }
+
         if (patch.ContainsKey("draft"))
         {
             return new CampaignCreation(null, new Dictionary<string, string[]> { ["draft"] = ["A draft stays a draft until POST /api/campaigns/{id}/start."] });
@@ -124,6 +129,15 @@ public sealed class CampaignService(
             return new CampaignCreation(null, Flatten(errors));
         }
 
+        // Claim the draft before writing anything: a start or another change that won the race leaves it untouched
+        // (409, nothing changed), and none can begin while this one rewrites the rows and content.
+        record.EditToken = Guid.NewGuid().ToString("N");
+        record.EditUntil = clock.GetUtcNow() + EditClaim;
+        if (!await campaigns.TryReplaceAsync(record, cancellationToken))
+        {
+            return new CampaignCreation(id, new Dictionary<string, string[]>(), Conflict: "The campaign changed while this request ran (started, or changed by another request); nothing was changed. Read it and try again.");
+        }
+
         await recipients.DeleteAllAsync(id, cancellationToken);
         AttachmentManifest? manifest = await SaveAsync(id, request, prepared, cancellationToken);
         CampaignRecord updated = NewRecord(id, request, prepared, manifest, record.CreatedAt);
@@ -133,13 +147,17 @@ public sealed class CampaignService(
         updated.ETag = record.ETag;
         if (!await campaigns.TryReplaceAsync(updated, cancellationToken))
         {
-            return new CampaignCreation(id, new Dictionary<string, string[]>(), Conflict: "The campaign changed while this request ran; read it and try again.");
+            // Only when this change outlived its claim and another took it over: that one's rows and content stand.
+            return new CampaignCreation(id, new Dictionary<string, string[]>(), Conflict: "This change took too long and another change of the draft took over; read it and try again.");
         }
 
         // The copies the draft had before this change are no longer referenced by its row.
         await attachments.DeleteOtherSetsAsync(id, manifest?.Set, cancellationToken);
         return new CampaignCreation(id, new Dictionary<string, string[]>(), State: CampaignState.Draft);
     }
+
+    /// <summary>How long a change of a draft may take to rewrite its rows before another change may take over.</summary>
+    public static readonly TimeSpan EditClaim = TimeSpan.FromMinutes(5);
 
     /// <summary>Schedules the orchestration unless it already exists.</summary>
     public static async Task ScheduleOnceAsync(DurableTaskClient durable, string id, CancellationToken cancellationToken)
