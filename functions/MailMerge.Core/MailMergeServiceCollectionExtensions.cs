@@ -56,6 +56,7 @@ public static class MailMergeServiceCollectionExtensions
         services.AddSingleton<CampaignApi>();
         services.AddSingleton<UploadApi>();
         services.AddSingleton<TemplateApi>();
+        services.AddSingleton<HealthApi>();
         services.AddSingleton<Suppressions.SuppressionList>();
         services.AddSingleton<SuppressionApi>();
         services.AddSingleton<CampaignRetry>();

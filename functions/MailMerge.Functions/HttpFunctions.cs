@@ -9,12 +9,12 @@ namespace MailMerge.Functions;
 /// <summary>The HTTP triggers: one line each around the handlers the local host calls too.</summary>
 public sealed class HttpFunctions(
     CampaignApi campaigns, TemplateApi templates, UploadApi uploads, SuppressionApi suppressions, DeliveryApi delivery, LetterTemplateApi letterTemplates,
-    LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts, AttachmentApi attachments, ArchiveApi archive)
+    LetterBatchApi letters, JournalApi journals, CampaignControlApi control, ContactApi contacts, AttachmentApi attachments, ArchiveApi archive, HealthApi health)
 {
     /// <summary>GET /api/health.</summary>
     [Function("Health")]
-    public static IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        new ResultAction(HealthApi.Get());
+    public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        new ResultAction(await health.GetAsync(request.HttpContext.RequestAborted));
 
     /// <summary>GET /api/templates.</summary>
     [Function("ListTemplates")]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<MailMerge.Functions.StorageFaultMiddleware>();
 builder.UseMiddleware<MailMerge.Functions.PermissionMiddleware>();
 builder.Services.AddMailMerge();
 builder.Services.ConfigureHttpJsonOptions(json => MailMergeJson.Apply(json.SerializerOptions));

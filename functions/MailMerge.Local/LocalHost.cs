@@ -69,6 +69,7 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Services.AddMailMerge();
             builder.Services.ConfigureHttpJsonOptions(json => MailMergeJson.Apply(json.SerializerOptions));
             builder.Services.AddProblemDetails();
+            builder.Services.AddExceptionHandler<StorageFaultHandler>();
             var channel = Grpc.Net.Client.GrpcChannel.ForAddress(sidecar.Address);
             builder.Services.AddDurableTaskWorker(worker =>
             {

@@ -22,7 +22,7 @@ public static class LocalRoutes
 
     private static Delegate Handler(string name) => name switch
     {
-        "Health" => () => HealthApi.Get(),
+        "Health" => (HealthApi api, CancellationToken ct) => api.GetAsync(ct),
         "ListTemplates" => (HttpRequest request, TemplateApi api, CancellationToken ct) => api.ListAsync(request, ct),
         "GetTemplate" => (HttpRequest request, string name, TemplateApi api, CancellationToken ct) => api.GetAsync(request, name, ct),
         "PutTemplate" => (HttpRequest request, string name, TemplateApi api, CancellationToken ct) => api.PutAsync(request, name, ct),
