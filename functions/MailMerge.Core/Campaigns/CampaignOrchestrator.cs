@@ -28,8 +28,12 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
     /// <summary>The external event that tells the orchestration its campaign's row changed (pause, resume, cancel, re-time).</summary>
     public const string ControlEvent = "Control";
 
-    private static readonly TaskOptions PacketRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromMinutes(1)));
+    /// <summary>How a packet that failed as a whole runs again (the plan carries the configured attempts and first wait).</summary>
+    private static TaskOptions PacketRetry(CampaignPlan plan) => TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: Math.Max(1, plan.PacketAttempts),
+        firstRetryInterval: TimeSpan.FromSeconds(Math.Max(0.1, plan.PacketRetrySeconds)),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromMinutes(2)));
 
     /// <inheritdoc />
     public override async Task<CampaignState> RunAsync(TaskOrchestrationContext context, CampaignCursor input)
@@ -250,6 +254,7 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
         DateTime packetStart = context.CurrentUtcDateTime;
         int budget = run.Plan.ErrorLimit == 0 ? 0 : run.Plan.ErrorLimit - run.Totals.Failed;
         var results = new PacketResult?[packetNumbers.Count];
+        TaskOptions retry = PacketRetry(run.Plan);
         var running = new List<(Task<PacketResult> Task, int Index)>(window);
         bool stoppedAtLimit = false, stopStarting = false;
         int started = 0, committed = 0, done = packetNumbers.Count;
@@ -259,7 +264,7 @@ public sealed partial class CampaignOrchestrator : TaskOrchestrator<CampaignCurs
             while (!stopStarting && started < packetNumbers.Count && running.Count < Math.Max(1, window))
             {
                 var request = new PacketRequest(id, packetNumbers[started], run.Plan.PacketSize, budget, pass);
-                running.Add((context.CallActivityAsync<PacketResult>(nameof(SendPacketActivity), request, PacketRetry), started));
+                running.Add((context.CallActivityAsync<PacketResult>(nameof(SendPacketActivity), request, retry), started));
                 started++;
             }
 

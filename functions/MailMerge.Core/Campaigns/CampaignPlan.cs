@@ -9,4 +9,6 @@ public sealed record CampaignPlan(
     DateTimeOffset StartAt,
     int Parallelism,
     double RetryDelaySeconds = CampaignLimits.DefaultRetryDelaySeconds,
-    string? Control = null);
+    string? Control = null,
+    int PacketAttempts = 8,
+    double PacketRetrySeconds = 2);

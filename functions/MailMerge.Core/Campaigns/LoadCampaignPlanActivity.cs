@@ -19,6 +19,8 @@ public sealed class LoadCampaignPlanActivity(CampaignStore campaigns, IOptions<S
             record.StartAt,
             sending.Value.MaxParallelPackets,
             record.RetryDelaySeconds,
-            string.IsNullOrEmpty(record.Control) ? null : record.Control);
+            string.IsNullOrEmpty(record.Control) ? null : record.Control,
+            sending.Value.PacketAttempts,
+            sending.Value.PacketRetrySeconds);
     }
 }

@@ -32,7 +32,8 @@ public sealed partial class PacketSender(
 {
     /// <summary>What a run found when the host that held the packet before it had died.</summary>
     public const string UncertainReason =
-        "The host stopped while this message was being handed to the server, which may or may not have accepted it. " +
+        "The run sending this message stopped (the host stopped, or could not store the outcome) while the message " +
+        "was being handed to the server or before its outcome was recorded; the server may or may not have accepted it. " +
         "It is not re-sent automatically so that nobody gets two copies.";
 
     /// <summary>Sends the packet and returns the counts of its rows by outcome.</summary>

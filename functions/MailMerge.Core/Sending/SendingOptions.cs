@@ -18,7 +18,8 @@ public sealed class SendingOptions
 
     /// <summary>
     /// Rows a packet claims ahead of sending, in one write, after storing the outcomes before them. A host
-    /// killed mid-packet leaves at most about twice this many rows Uncertain; a larger window means fewer writes.
+    /// killed mid-packet leaves at most about twice this many rows Uncertain per packet that was running; a larger
+    /// window means fewer writes.
     /// </summary>
     [Range(1, 1000)]
     public int ClaimWindow { get; set; } = 50;
@@ -30,6 +31,18 @@ public sealed class SendingOptions
     /// <summary>Longest time an outcome waits in memory before it is written.</summary>
     [Range(10, 10_000)]
     public int OutcomeFlushMilliseconds { get; set; } = 200;
+
+    /// <summary>
+    /// Runs of a packet before the campaign fails, when a run fails as a whole (the SMTP server unreachable after
+    /// its reconnects, storage failing). Runs wait <see cref="PacketRetrySeconds"/>, doubling up to two minutes:
+    /// with the defaults a server that is gone for about four minutes fails the campaign, a shorter outage does not.
+    /// </summary>
+    [Range(1, 20)]
+    public int PacketAttempts { get; set; } = 8;
+
+    /// <summary>Wait before a failed packet's second run (doubling for each further run, at most two minutes).</summary>
+    [Range(0.1, 600)]
+    public double PacketRetrySeconds { get; set; } = 2;
 
     /// <summary>How often a sending packet re-reads its campaign's row for a pause or cancel (one small read each time).</summary>
     [Range(50, 10_000)]
