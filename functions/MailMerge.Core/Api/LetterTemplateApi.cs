@@ -58,9 +58,20 @@ public sealed class LetterTemplateApi(StorageBootstrap storage, LetterTemplateSt
             return TypedResults.File(data.ToArray(), LetterTemplateStore.DocxContentType, name + ".docx");
         }
 
-        return string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
-            ? TypedResults.Ok(Describe(name, data, DocxTemplate.Load(data.ToStream())))
-            : Problems.Invalid("format", "Use 'json' (default) or 'docx'.");
+        if (!string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Invalid("format", "Use 'json' (default) or 'docx'.");
+        }
+
+        try
+        {
+            return TypedResults.Ok(Describe(name, data, DocxTemplate.Load(data.ToStream())));
+        }
+        catch (LetterTemplateException ex)
+        {
+            // Stored before uploads were checked as they are now; the file itself can still be downloaded.
+            return Problems.Status(StatusCodes.Status409Conflict, "The stored letter template cannot be used.", $"{ex.Message} Upload it again.");
+        }
     }
 
     private static object Describe(string name, BinaryData data, DocxTemplate template) => new

@@ -158,9 +158,14 @@ public sealed class LetterBatchService(
             }
             else
             {
-                template = DocxTemplate.Load(bytes.ToStream());
+                // Uploads are checked, but a template stored before a check existed is read again here.
+                template = TryLoad(bytes, out string? unusable);
                 bool combined = LetterBatchRequestValidator.IsCombined(request.Output);
-                if (combined && template.ContextMarkerProblem is { } problem)
+                if (template is null)
+                {
+                    errors["template"] = [$"The letter template '{request.Template}' cannot be used: {unusable} Upload it again."];
+                }
+                else if (combined && template.ContextMarkerProblem is { } problem)
                 {
                     errors["template"] = [$"The template cannot make a combined document: {problem}"];
                 }
@@ -184,6 +189,20 @@ public sealed class LetterBatchService(
         }
 
         return (new LetterBatchInput(template, bytes!, recipients, method, LetterBatchRequestValidator.IsCombined(request.Output), dropped), []);
+    }
+
+    private static DocxTemplate? TryLoad(BinaryData bytes, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return DocxTemplate.Load(bytes.ToStream());
+        }
+        catch (LetterTemplateException ex)
+        {
+            problem = ex.Message;
+            return null;
+        }
     }
 
     /// <summary>

@@ -177,6 +177,8 @@ public sealed class DocxTemplate
     {
         try
         {
+            DocxPackageLimits.Check(package);
+            MainDocumentRequirement.Check(package);
             return Parse(AsDocument(package));
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException)
