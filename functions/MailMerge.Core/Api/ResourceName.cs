@@ -11,6 +11,7 @@ public static partial class ResourceName
     /// <summary>The rule, for error messages.</summary>
     public const string Rule = "Use 1 to 100 letters, digits, '.', '-' or '_', starting with a letter or digit.";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    // \z, not $: $ also matches before a final "\n", which would let "name\n" through into blob and table keys.
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

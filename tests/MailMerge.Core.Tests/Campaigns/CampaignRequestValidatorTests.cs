@@ -87,4 +87,18 @@ public class CampaignRequestValidatorTests
 
         Assert.Equal(["attachments"], CampaignRequestValidator.Validate(request, Senders).Keys);
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Validate_refuses_attachment_names_and_archive_folders_with_a_final_line_break(string end)
+    {
+        var request = new CreateCampaignRequest
+        {
+            Name = "n", Subject = "s", Body = "<p>b</p>", Sender = "office", Recipients = [new InlineRecipient("a@example.test", null)],
+            Attachments = ["umowa" + end], Archive = new ArchiveOption(Folder: "2026/bank" + end),
+        };
+
+        Assert.Equal(["archive.folder", "attachments[0]"], CampaignRequestValidator.Validate(request, Senders).Keys.Order(StringComparer.Ordinal));
+    }
 }
