@@ -49,7 +49,15 @@ public static class StartTime
         }
 
         wall = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
-        instant = Resolve(wall, zone);
+        long utcTicks = wall.Ticks - OffsetOf(wall, zone).Ticks;
+        if (utcTicks is < 0 || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            // 0001-01-01T00:00 east of Greenwich or 9999-12-31T23:59 west of it is no instant a clock can hold.
+            (field, reason) = ("startAtLocal", $"{local.LocalTime?.Trim()} in {zone.Id} is outside the dates a start time can have.");
+            return false;
+        }
+
+        instant = new DateTimeOffset(utcTicks, TimeSpan.Zero);
         (field, reason) = (null, null);
         return true;
     }
@@ -59,24 +67,20 @@ public static class StartTime
     {
         ArgumentNullException.ThrowIfNull(zone);
         wall = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
-        TimeSpan offset;
+        return new DateTimeOffset(wall.Ticks - OffsetOf(wall, zone).Ticks, TimeSpan.Zero);
+    }
+
+    private static TimeSpan OffsetOf(DateTime wall, TimeZoneInfo zone)
+    {
         if (zone.IsInvalidTime(wall))
         {
             // In the gap: read the time with the offset in force before the change, which lands as far past the
             // gap's end as the time was past its start (02:30 with +01:00 = 01:30Z = 03:30 with +02:00).
-            offset = zone.GetUtcOffset(wall.AddHours(-6));
-        }
-        else if (zone.IsAmbiguousTime(wall))
-        {
-            // Twice on the clock: the first occurrence is the one with the larger offset (before the clocks go back).
-            offset = zone.GetAmbiguousTimeOffsets(wall).Max();
-        }
-        else
-        {
-            offset = zone.GetUtcOffset(wall);
+            return zone.GetUtcOffset(wall.Ticks > TimeSpan.TicksPerHour * 6 ? wall.AddHours(-6) : DateTime.MinValue);
         }
 
-        return new DateTimeOffset(wall.Ticks - offset.Ticks, TimeSpan.Zero);
+        // Twice on the clock: the first occurrence is the one with the larger offset (before the clocks go back).
+        return zone.IsAmbiguousTime(wall) ? zone.GetAmbiguousTimeOffsets(wall).Max() : zone.GetUtcOffset(wall);
     }
 
     private static bool TryFindZone(string id, [NotNullWhen(true)] out TimeZoneInfo? zone)

@@ -93,4 +93,31 @@ public class StartTimeTests
         Assert.Null(CampaignSchedule.Resolve("2028-12-03T14:00:00Z", null, null, now, errors));
         Assert.True(errors.ContainsKey("startAt"));
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00", "Europe/Warsaw")]
+    [InlineData("9999-12-31T23:59", "America/New_York")]
+    public void Local_time_whose_instant_is_outside_the_calendar_is_refused_on_startAtLocal(string local, string zone)
+    {
+        Assert.False(StartTime.TryResolve(new LocalStartTime(local, zone), out _, out string? field, out string? reason));
+        Assert.Equal("startAtLocal", field);
+        Assert.Contains("outside the dates", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Local_time_at_the_edge_of_the_calendar_gives_a_schedule_error_not_an_exception()
+    {
+        var errors = new Dictionary<string, List<string>>();
+        DateTimeOffset now = DateTimeOffset.Parse("2026-12-01T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Null(CampaignSchedule.Resolve(null, new LocalStartTime("9999-12-31T23:59", "America/New_York"), null, now, errors));
+        Assert.Equal(["startAtLocal"], errors.Keys);
+    }
+
+    [Fact]
+    public void Local_time_at_the_edge_of_the_calendar_that_is_an_instant_resolves()
+    {
+        // New York in year 1 is on local mean time (about -4:56), so only the date is asserted.
+        Assert.Equal(new DateTime(1, 1, 1), Resolve("0001-01-01T00:00", "America/New_York").UtcDateTime.Date);
+        Assert.Equal(new DateTimeOffset(9999, 12, 31, 22, 59, 0, TimeSpan.Zero), Resolve("9999-12-31T23:59", "Europe/Warsaw"));
+    }
 }
