@@ -27,7 +27,7 @@ public sealed class ArchiveApi(CampaignStore campaigns, RecipientTable recipient
         }
 
         string? continuation = request.Query["continuation"].FirstOrDefault();
-        if (continuation is not null && !IsContinuation(continuation))
+        if (continuation is not null && (!ContinuationToken.IsWellFormed(continuation) || !IsContinuation(continuation)))
         {
             return Problems.Invalid("continuation", "The continuation token is not one this API gave out; follow 'next' of the page before.");
         }

@@ -94,6 +94,11 @@ public sealed class CampaignApi(
         }
 
         string? continuation = request.Query["continuation"].FirstOrDefault();
+        if (continuation is { Length: > 0 } && !ContinuationToken.IsWellFormed(continuation))
+        {
+            return Problems.Invalid("continuation", ContinuationToken.Rule);
+        }
+
         try
         {
             (IReadOnlyList<RecipientRow> rows, string? next) = await recipients.ReadPageAsync(id, pageSize, continuation, cancellationToken);
@@ -183,6 +188,11 @@ public sealed class CampaignApi(
         }
 
         string? continuation = request.Query["continuation"].FirstOrDefault();
+        if (continuation is { Length: > 0 } && !ContinuationToken.IsWellFormed(continuation))
+        {
+            return Problems.Invalid("continuation", ContinuationToken.Rule);
+        }
+
         try
         {
             (IReadOnlyList<RecipientRow> rows, string? next) = await recipients.ReadSummaryPageAsync(id, list == "removed", pageSize, continuation, cancellationToken);

@@ -37,6 +37,11 @@ public sealed class JournalApi(StorageBootstrap storage, JournalTable journals)
 
         await storage.EnsureCreatedAsync(cancellationToken);
         string? continuation = request.Query["continuation"].FirstOrDefault();
+        if (continuation is { Length: > 0 } && !ContinuationToken.IsWellFormed(continuation))
+        {
+            return Problems.Invalid("continuation", ContinuationToken.Rule);
+        }
+
         try
         {
             (IReadOnlyList<JournalEntry> entries, string? next) = await journals.ReadPageAsync(name, year, pageSize, continuation, cancellationToken);

@@ -27,6 +27,11 @@ public sealed class SuppressionApi(StorageBootstrap storage, SuppressionList sup
 
         await storage.EnsureCreatedAsync(cancellationToken);
         string? continuation = request.Query["continuation"].FirstOrDefault();
+        if (continuation is { Length: > 0 } && !ContinuationToken.IsWellFormed(continuation))
+        {
+            return Problems.Invalid("continuation", ContinuationToken.Rule);
+        }
+
         try
         {
             (IReadOnlyList<SuppressionEntry> entries, string? next) = await suppressions.ReadPageAsync(pageSize, continuation, cancellationToken);

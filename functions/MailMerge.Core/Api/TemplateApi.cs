@@ -29,6 +29,11 @@ public sealed class TemplateApi(StorageBootstrap storage, TemplateStore template
 
         await storage.EnsureCreatedAsync(cancellationToken);
         string? continuation = request.Query["continuation"].FirstOrDefault();
+        if (continuation is { Length: > 0 } && !ContinuationToken.IsWellFormed(continuation))
+        {
+            return Problems.Invalid("continuation", ContinuationToken.Rule);
+        }
+
         try
         {
             (IReadOnlyList<TemplateInfo> items, string? next) = await templates.ListPageAsync(pageSize, continuation, cancellationToken);

@@ -155,7 +155,8 @@ public sealed class ContactSearch(ContactIndexTables index, ContactStore store)
         string base64 = continuation.Replace('-', '+').Replace('_', '/');
         base64 += new string('=', (4 - (base64.Length % 4)) % 4);
         string rowKey = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-        return rowKey.StartsWith(scan, StringComparison.Ordinal)
+        // A forged token could carry a NUL or a non-character into the key filter, which storage answers with a server error.
+        return rowKey.StartsWith(scan, StringComparison.Ordinal) && !rowKey.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
             ? rowKey
             : throw new FormatException("The continuation belongs to another search.");
     }
