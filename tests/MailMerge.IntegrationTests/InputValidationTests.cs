@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MailMerge.IntegrationTests.Infrastructure;
 
@@ -47,5 +48,37 @@ public class InputValidationTests
         // A search token is base64url of a row key; this one decodes to a key that starts right but holds a NUL.
         using HttpResponseMessage forged = await app.Http.GetAsync("/api/contacts/search?q=lodz&continuation=bG9kegB4");
         Assert.Equal(["continuation"], (await ProblemAsync(forged, HttpStatusCode.BadRequest, "forged search token"))["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task A_recipient_whose_merge_fields_do_not_fit_in_a_row_is_refused_inline_and_reported_invalid_from_a_list()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        string big = new('x', 40_000);
+
+        using (HttpResponseMessage inline = await app.Http.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "big", subject = "S", body = "<p>{{ note }}</p>", sender = "test",
+            recipients = new[] { new { email = "a@example.test", fields = new Dictionary<string, string> { ["note"] = big } } },
+        }))
+        {
+            JsonObject problem = await ProblemAsync(inline, HttpStatusCode.BadRequest, "inline recipient with a 40,000-character field");
+            Assert.Equal(["recipients[0].fields.note"], problem["errors"]!.AsObject().Select(e => e.Key));
+        }
+
+        using HttpResponseMessage upload = await app.Http.PutAsync("/api/recipient-lists/big", new StringContent($"email,note\na@example.test,{big}\nb@example.test,ok\n"));
+        string uploaded = await upload.Content.ReadAsStringAsync();
+        Assert.True(upload.StatusCode == HttpStatusCode.OK, uploaded);
+        Assert.Equal(1, JsonNode.Parse(uploaded)!["valid"]!.GetValue<int>());
+        Assert.Equal(1, JsonNode.Parse(uploaded)!["invalid"]!.GetValue<int>());
+
+        string id = await app.CreateCampaignAsync(new { name = "big", subject = "S", body = "<p>{{ note }}</p>", sender = "test", recipientList = "big" });
+        JsonNode status = await app.WaitForEndAsync(id);
+        Assert.Equal("Completed", status["state"]!.GetValue<string>());
+        List<JsonNode> rows = await app.RecipientsAsync(id);
+        JsonNode skipped = Assert.Single(rows, r => r["email"]!.GetValue<string>() == "a@example.test");
+        Assert.Equal("Invalid", skipped["status"]!.GetValue<string>());
+        Assert.Contains("'note'", skipped["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Sent", Assert.Single(rows, r => r["email"]!.GetValue<string>() == "b@example.test")["status"]!.GetValue<string>());
     }
 }

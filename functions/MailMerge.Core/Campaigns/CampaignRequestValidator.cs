@@ -95,6 +95,10 @@ public static partial class CampaignRequestValidator
                 {
                     Add($"recipients[{i}]", "A recipient cannot be null.");
                 }
+                else if (request.Recipients[i].Fields is { } fields && Recipients.MergeFieldLimits.Check(fields, out string? tooLong) is { } reason)
+                {
+                    Add(tooLong is null ? $"recipients[{i}].fields" : $"recipients[{i}].fields.{tooLong}", reason);
+                }
             }
         }
 

@@ -307,7 +307,7 @@ public sealed class CampaignService(
 
     private async Task<IReadOnlyList<RecipientInput>?> ReadRecipientsAsync(CreateCampaignRequest request, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {
-        if (request.Recipients is { Count: > 0 } inline && !errors.ContainsKey("recipients"))
+        if (request.Recipients is { Count: > 0 } inline && !errors.Keys.Any(k => k == "recipients" || k.StartsWith("recipients[", StringComparison.Ordinal)))
         {
             return inline.Select((r, i) => new RecipientInput(
                 i + 1,

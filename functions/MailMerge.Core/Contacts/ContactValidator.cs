@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using MailMerge.Api;
+using MailMerge.Json;
 
 namespace MailMerge.Contacts;
 
@@ -16,6 +19,9 @@ public static class ContactValidator
 
     private const int MaxText = 300;
     private const int MaxValue = 4000;
+
+    /// <summary>Longest JSON text of a stored contact, in characters.</summary>
+    public const int MaxStoredLength = Recipients.MergeFieldLimits.MaxStoredLength;
 
     /// <summary>Problems of a company, by field; empty when it may be stored.</summary>
     public static Dictionary<string, List<string>> Validate(Company company, string prefix = "")
@@ -37,6 +43,7 @@ public static class ContactValidator
         }
 
         Fields(errors, prefix + "fields", company.Fields);
+        Stored(errors, prefix + "fields", company);
         return errors;
     }
 
@@ -72,6 +79,7 @@ public static class ContactValidator
 
         Address(errors, prefix + "postalAddress", person.PostalAddress);
         Fields(errors, prefix + "fields", person.Fields);
+        Stored(errors, prefix + "fields", person);
         return errors;
     }
 
@@ -176,6 +184,22 @@ public static class ContactValidator
             {
                 Add(errors, $"{field}.{name}", $"Longer than {MaxValue} characters.");
             }
+        }
+    }
+
+    /// <summary>A contact is stored as one JSON text in one Table property, which holds 32,768 UTF-16 characters.</summary>
+    private static void Stored<T>(Dictionary<string, List<string>> errors, string field, T contact)
+    {
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        int length = JsonSerializer.Serialize(contact, MailMergeJson.Options).Length;
+        if (length > MaxStoredLength)
+        {
+            Add(errors, field, string.Create(CultureInfo.InvariantCulture,
+                $"The contact takes {length} characters as stored (JSON; a letter outside ASCII counts 6); at most {MaxStoredLength} fit: shorten or drop custom fields."));
         }
     }
 

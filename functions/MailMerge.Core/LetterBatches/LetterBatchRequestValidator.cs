@@ -79,6 +79,10 @@ public static class LetterBatchRequestValidator
         {
             Add($"recipients[{missing}]", "A recipient must be an object of merge fields.");
         }
+        else if (inline && TooLarge(request.Recipients!) is ({ } field, { } reason))
+        {
+            Add(field, reason);
+        }
         else if (list && !ResourceName.IsValid(request.RecipientList))
         {
             Add("recipientList", ResourceName.Rule);
@@ -145,6 +149,19 @@ public static class LetterBatchRequestValidator
 
     /// <summary>The culture of a valid request.</summary>
     public static CultureInfo CultureOf(string? name) => TryCulture(name ?? "pl-PL") ?? CultureInfo.InvariantCulture;
+
+    private static (string? Field, string? Reason) TooLarge(List<Dictionary<string, string?>> recipients)
+    {
+        for (int i = 0; i < recipients.Count; i++)
+        {
+            if (Recipients.MergeFieldLimits.Check(recipients[i], out string? name) is { } reason)
+            {
+                return (name is null ? $"recipients[{i}].fields" : $"recipients[{i}].fields.{name}", reason);
+            }
+        }
+
+        return (null, null);
+    }
 
     private static bool IsOutput(string output) => IsCombined(output) || string.Equals(output, "perRecipient", StringComparison.OrdinalIgnoreCase);
 

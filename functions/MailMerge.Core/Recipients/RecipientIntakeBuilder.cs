@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using MailMerge.Json;
 
 namespace MailMerge.Recipients;
 
@@ -33,19 +31,17 @@ public static class RecipientIntakeBuilder
         var skipped = new List<RecipientRow>();
         foreach (RecipientInput input in inputs)
         {
-            string fields = JsonSerializer.Serialize(input.Fields, MailMergeJson.Options);
+            string fields = MergeFieldLimits.Serialize(input.Fields);
+            if (TooLarge(input.Fields, fields) is { } tooLarge)
+            {
+                // Fields too large for a row are not kept (storing them would fail the whole list): the row holds the reason.
+                skipped.Add(Invalid(campaignId, input, "{}", tooLarge));
+                continue;
+            }
+
             if (!RecipientAddress.TryParse(input.Address, out RecipientAddress? address, out string? reason))
             {
-                skipped.Add(new RecipientRow
-                {
-                    PartitionKey = campaignId,
-                    RowKey = SkipKey(input.Line),
-                    Line = input.Line,
-                    Email = Truncate(input.Address, 320),
-                    FieldsJson = fields,
-                    Status = nameof(RecipientStatus.Invalid),
-                    Reason = reason,
-                });
+                skipped.Add(Invalid(campaignId, input, fields, reason));
                 continue;
             }
 
@@ -98,6 +94,30 @@ public static class RecipientIntakeBuilder
         }
 
         return new RecipientIntake(sendable, skipped);
+    }
+
+    private static RecipientRow Invalid(string campaignId, RecipientInput input, string fields, string reason) => new()
+    {
+        PartitionKey = campaignId,
+        RowKey = SkipKey(input.Line),
+        Line = input.Line,
+        Email = Truncate(input.Address, 320),
+        FieldsJson = fields,
+        Status = nameof(RecipientStatus.Invalid),
+        Reason = reason,
+    };
+
+    private static string? TooLarge(IReadOnlyDictionary<string, string> fields, string json)
+    {
+        foreach ((string name, string value) in fields)
+        {
+            if (MergeFieldLimits.CheckValue(value) is { } reason)
+            {
+                return $"Merge field '{name}': {reason}";
+            }
+        }
+
+        return MergeFieldLimits.CheckStored(json);
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];

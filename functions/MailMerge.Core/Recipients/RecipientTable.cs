@@ -18,7 +18,7 @@ public sealed class RecipientTable(TableServiceClient tables)
     /// <summary>Inserts or replaces rows (idempotent, so a repeated create writes the same rows again).</summary>
     public async Task UpsertAsync(IEnumerable<RecipientRow> rows, CancellationToken cancellationToken = default)
     {
-        RecipientRow[][] chunks = rows.Chunk(TransactionLimit).ToArray();
+        RecipientRow[][] chunks = Transactions(rows).ToArray();
         if (chunks.Length == 1)
         {
             await SubmitUpsertAsync(chunks[0], cancellationToken);
@@ -31,6 +31,44 @@ public sealed class RecipientTable(TableServiceClient tables)
             new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken },
             async (chunk, token) => await SubmitUpsertAsync(chunk, token));
     }
+
+    /// <summary>Most request bytes one transaction is planned to hold; Table storage refuses a transaction over 4 MiB.</summary>
+    public const int TransactionBudgetBytes = 3 * 1024 * 1024;
+
+    /// <summary>
+    /// Splits rows into transactions of at most <see cref="TransactionLimit"/> rows and about
+    /// <see cref="TransactionBudgetBytes"/>: 100 rows with large merge fields would be over the 4 MiB a transaction may carry.
+    /// </summary>
+    public static IEnumerable<RecipientRow[]> Transactions(IEnumerable<RecipientRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var chunk = new List<RecipientRow>(TransactionLimit);
+        long bytes = 0;
+        foreach (RecipientRow row in rows)
+        {
+            long size = WireBytes(row);
+            if (chunk.Count > 0 && (chunk.Count == TransactionLimit || bytes + size > TransactionBudgetBytes))
+            {
+                yield return chunk.ToArray();
+                chunk.Clear();
+                bytes = 0;
+            }
+
+            chunk.Add(row);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk.ToArray();
+        }
+    }
+
+    // A generous estimate of a row on the wire: the fields JSON is ASCII (non-ASCII is escaped) whose quotes and
+    // backslashes are escaped once more; other text may be escaped to six bytes a character.
+    private static long WireBytes(RecipientRow row) =>
+        1024 + (2L * row.FieldsJson.Length) + (6L * (row.Email.Length + (row.DisplayName?.Length ?? 0) + (row.Reason?.Length ?? 0) +
+        (row.SmtpText?.Length ?? 0) + (row.MissingFields?.Length ?? 0) + (row.ArchiveError?.Length ?? 0) + (row.ImapError?.Length ?? 0) + (row.MessageId?.Length ?? 0)));
 
     private async Task SubmitUpsertAsync(RecipientRow[] chunk, CancellationToken cancellationToken)
     {
