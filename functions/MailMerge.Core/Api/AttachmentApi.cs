@@ -21,7 +21,12 @@ public sealed class AttachmentApi(StorageBootstrap storage, AttachmentStore atta
             errors["name"] = [ResourceName.Rule];
         }
 
-        if (!AttachmentFileName.TryNormalize(request.Query["fileName"].FirstOrDefault() ?? name, out string fileName, out string fileNameProblem))
+        string fileName = string.Empty;
+        if (RawFileName(request.QueryString.Value) is { } raw && !AttachmentFileName.TryDecodeQueryValue(raw, out _))
+        {
+            errors["fileName"] = ["The file name is not percent-encoded UTF-8 (e.g. %C5%81 for 'Ł'); encode it with encodeURIComponent or curl --data-urlencode."];
+        }
+        else if (!AttachmentFileName.TryNormalize(request.Query["fileName"].FirstOrDefault() ?? name, out fileName, out string fileNameProblem))
         {
             errors["fileName"] = [fileNameProblem];
         }
@@ -53,6 +58,24 @@ public sealed class AttachmentApi(StorageBootstrap storage, AttachmentStore atta
 
         await storage.EnsureCreatedAsync(cancellationToken);
         return TypedResults.Ok(View(await attachments.SaveAsync(name, fileName, mediaType!, data, cancellationToken)));
+    }
+
+    /// <summary>
+    /// The first <c>fileName</c> value of the query as sent, before decoding: the framework's decoder keeps bytes that
+    /// are not UTF-8 (<c>%C3%28</c>) as literal text instead of refusing them.
+    /// </summary>
+    private static string? RawFileName(string? query)
+    {
+        foreach (string part in (query ?? string.Empty).TrimStart('?').Split('&'))
+        {
+            int equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && part.AsSpan(0, equals).Equals("fileName", StringComparison.OrdinalIgnoreCase))
+            {
+                return part[(equals + 1)..];
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>GET /api/attachments</c>: every uploaded attachment, in name order.</summary>

@@ -35,4 +35,43 @@ public class AttachmentFileNameTests
         Assert.False(AttachmentFileName.TryNormalize(new string('ż', 197) + ".pdf", out _, out string reason));
         Assert.Contains("200", reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("umowa\u2028Bcc.pdf", "separators")]
+    [InlineData("umowa\u2029.pdf", "separators")]
+    [InlineData("faktura\u202Etxt.exe", "direction controls")]
+    [InlineData("\u202Aa.pdf", "direction controls")]
+    [InlineData("a\u2066b\u2069.pdf", "direction controls")]
+    [InlineData("a\u200Fb.pdf", "direction controls")]
+    public void A_name_with_separators_direction_controls_or_broken_text_is_refused(string raw, string expected)
+    {
+        Assert.False(AttachmentFileName.TryNormalize(raw, out _, out string reason));
+        Assert.Contains(expected, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_with_half_a_surrogate_pair_is_refused()
+    {
+        Assert.False(AttachmentFileName.TryNormalize("a" + (char)0xD800 + "b.pdf", out _, out string reason));
+        Assert.Contains("not valid Unicode", reason, StringComparison.Ordinal);
+        Assert.True(AttachmentFileName.TryNormalize("a\U0001F600b.pdf", out _, out _));
+    }
+
+    [Theory]
+    [InlineData("Umowa%20%C5%81%C3%B3d%C5%BA.pdf", "Umowa Łódź.pdf")]
+    [InlineData("a+b.pdf", "a b.pdf")]
+    [InlineData("plain.pdf", "plain.pdf")]
+    public void A_query_value_is_decoded_as_percent_encoded_utf8(string raw, string expected)
+    {
+        Assert.True(AttachmentFileName.TryDecodeQueryValue(raw, out string value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("%C3%28.pdf")]
+    [InlineData("%FF.pdf")]
+    [InlineData("a%2")]
+    [InlineData("a%zz.pdf")]
+    public void A_query_value_that_is_not_percent_encoded_utf8_is_refused(string raw) =>
+        Assert.False(AttachmentFileName.TryDecodeQueryValue(raw, out _));
 }

@@ -27,4 +27,34 @@ public class AttachmentMediaTypeTests
         Assert.False(AttachmentMediaType.TryResolve(header, "x.pdf", out _, out string reason));
         Assert.Contains(expected, reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("application/vnd.ms-excel.sheet.macroEnabled.12")]
+    [InlineData("image/svg+xml")]
+    public void Restricted_names_are_accepted(string header) => Assert.True(AttachmentMediaType.TryResolve(header, "x", out _, out string reason), reason);
+
+    [Fact]
+    public void A_type_or_subtype_over_127_characters_is_refused()
+    {
+        Assert.True(AttachmentMediaType.TryResolve("a/" + new string('b', 127), "x", out _, out _));
+        Assert.False(AttachmentMediaType.TryResolve("a/" + new string('b', 128), "x", out _, out string reason));
+        Assert.Contains("RFC 6838", reason, StringComparison.Ordinal);
+        Assert.False(AttachmentMediaType.TryResolve(new string('a', 128) + "/b", "x", out _, out _));
+        Assert.False(AttachmentMediaType.TryResolve("a/" + new string('b', 5000), "x", out _, out _));
+    }
+
+    [Theory]
+    [InlineData("text/plain; charset=\"x\r\nX-Evil: 1\"")]
+    [InlineData("text/plain; charset=\"utf-8 X-Evil: 1\"")]
+    [InlineData("text/plain; charset=\"a;b\"")]
+    public void A_charset_that_is_not_a_charset_name_is_refused(string header)
+    {
+        Assert.False(AttachmentMediaType.TryResolve(header, "x.txt", out _, out string reason));
+        Assert.Contains("charset", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parameters_other_than_the_charset_are_dropped() =>
+        Assert.True(AttachmentMediaType.TryResolve("text/plain; format=flowed; x-evil=\"a b\"; charset=ISO-8859-2", "x.txt", out string type, out _) && type == "text/plain; charset=iso-8859-2");
 }
