@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Sylvan.Data.Csv;
 
@@ -10,6 +11,12 @@ namespace MailMerge.Recipients;
 /// </summary>
 public static class RecipientCsvReader
 {
+    /// <summary>Largest row, header row included, in characters (about 1 MB).</summary>
+    public const int MaxRowChars = 1 << 20;
+
+    private const string Empty = "The recipient list is empty: expected a header row and at least one recipient.";
+    private const string HeaderTooLarge = "The header row of the recipient list is larger than 1 MB; is it a CSV file?";
+
     private static readonly string[] AddressHeaders = ["email", "e-mail", "email_address", "mail", "address", "adres", "adres_email"];
 
     /// <summary>Reads every data row; throws <see cref="RecipientCsvException"/> when the file as a whole is unusable.</summary>
@@ -28,7 +35,7 @@ public static class RecipientCsvReader
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new RecipientCsvException("The recipient list is empty: expected a header row and at least one recipient.");
+            throw new RecipientCsvException(Empty);
         }
 
         var options = new CsvDataReaderOptions
@@ -37,13 +44,17 @@ public static class RecipientCsvReader
             HasHeaders = true,
             HeaderComparer = StringComparer.OrdinalIgnoreCase,
             // Rows up to 1 MB: a long note or address block must not reject the whole list.
-            MaxBufferSize = 1 << 20,
+            MaxBufferSize = MaxRowChars,
         };
 
         CsvDataReader csv;
         try
         {
             csv = CsvDataReader.Create(new StringReader(text), options);
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw new RecipientCsvException(HeaderTooLarge);
         }
         catch (CsvFormatException ex)
         {
@@ -53,6 +64,7 @@ public static class RecipientCsvReader
         using (csv)
         {
             string[] names = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToArray();
+            RefuseDuplicateHeaders(names);
             int addressColumn = Array.FindIndex(names, n => AddressHeaders.Contains(n, StringComparer.OrdinalIgnoreCase));
             if (addressColumn < 0)
             {
@@ -83,7 +95,7 @@ public static class RecipientCsvReader
                 rows.Add(new RecipientInput(line, address, fields));
             }
 
-            return rows;
+            return rows.Count > 0 ? rows : throw new RecipientCsvException(Empty);
         }
     }
 
@@ -98,14 +110,18 @@ public static class RecipientCsvReader
         string text = reader.ReadToEnd().TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new RecipientCsvException("The recipient list is empty: expected a header row and at least one recipient.");
+            throw new RecipientCsvException(Empty);
         }
 
-        var options = new CsvDataReaderOptions { Delimiter = DetectDelimiter(text)[0], HasHeaders = true, HeaderComparer = StringComparer.OrdinalIgnoreCase, MaxBufferSize = 1 << 20 };
+        var options = new CsvDataReaderOptions { Delimiter = DetectDelimiter(text)[0], HasHeaders = true, HeaderComparer = StringComparer.OrdinalIgnoreCase, MaxBufferSize = MaxRowChars };
         CsvDataReader data;
         try
         {
             data = CsvDataReader.Create(new StringReader(text), options);
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw new RecipientCsvException(HeaderTooLarge);
         }
         catch (CsvFormatException ex)
         {
@@ -115,6 +131,7 @@ public static class RecipientCsvReader
         using (data)
         {
             string[] names = Enumerable.Range(0, data.FieldCount).Select(i => data.GetName(i).Trim()).ToArray();
+            RefuseDuplicateHeaders(names);
             var rows = new List<Dictionary<string, string?>>();
             while (Next(data))
             {
@@ -133,7 +150,28 @@ public static class RecipientCsvReader
                 }
             }
 
-            return rows;
+            return rows.Count > 0 ? rows : throw new RecipientCsvException(Empty);
+        }
+    }
+
+    private static void RefuseDuplicateHeaders(string[] names)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (names[i].Length == 0)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(names[i], out int first))
+            {
+                // Two columns of one name would leave only one of them as the merge field, silently.
+                throw new RecipientCsvException(string.Create(CultureInfo.InvariantCulture,
+                    $"The header row names '{names[i]}' twice (columns {first + 1} and {i + 1}; letter case does not count); give each column its own name."));
+            }
+
+            seen[names[i]] = i;
         }
     }
 
@@ -142,6 +180,11 @@ public static class RecipientCsvReader
         try
         {
             return csv.Read();
+        }
+        catch (CsvRecordTooLargeException ex)
+        {
+            throw new RecipientCsvException(string.Create(CultureInfo.InvariantCulture,
+                $"Data row {ex.RowNumber} of the recipient list is larger than {MaxRowChars / 1024 / 1024} MB, the most one row may be; shorten its values (or look for a quote that is never closed)."));
         }
         catch (CsvFormatException ex)
         {

@@ -65,4 +65,37 @@ public class RecipientCsvReaderTests
     {
         Assert.Equal(expected, RecipientCsvReader.DetectDelimiter(text));
     }
+
+    [Theory]
+    [InlineData("email,name,name\na@example.test,A,B\n", "'name' twice (columns 2 and 3")]
+    [InlineData("email;Name; name \na@example.test;A;B\n", "'name' twice (columns 2 and 3")]
+    [InlineData("email,E-mail,email\na@example.test,x,y\n", "'email' twice (columns 1 and 3")]
+    public void Read_refuses_a_header_row_that_names_a_column_twice(string csv, string expected)
+    {
+        var error = Assert.Throws<RecipientCsvException>(() => RecipientCsvReader.Read(csv));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Throws<RecipientCsvException>(() => RecipientCsvReader.ReadColumns(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv))));
+    }
+
+    [Theory]
+    [InlineData("email,name\n")]
+    [InlineData("email,name")]
+    [InlineData("email,name\r\n,\r\n\r\n")]
+    public void Read_answers_a_header_without_recipients_as_an_empty_list(string csv)
+    {
+        var error = Assert.Throws<RecipientCsvException>(() => RecipientCsvReader.Read(csv));
+        Assert.Contains("at least one recipient", error.Message, StringComparison.Ordinal);
+        var columns = Assert.Throws<RecipientCsvException>(() => RecipientCsvReader.ReadColumns(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv))));
+        Assert.Contains("at least one recipient", columns.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_tells_which_row_is_too_large_in_its_own_words()
+    {
+        string csv = "email,note\na@example.test,ok\nb@example.test," + new string('x', RecipientCsvReader.MaxRowChars + 10) + "\n";
+        var error = Assert.Throws<RecipientCsvException>(() => RecipientCsvReader.Read(csv));
+        Assert.Contains("larger than 1 MB", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MaxBufferSize", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MaxBufferSize", Assert.Throws<RecipientCsvException>(() => RecipientCsvReader.Read(new string('h', RecipientCsvReader.MaxRowChars + 10) + ",email\n")).Message, StringComparison.Ordinal);
+    }
 }
