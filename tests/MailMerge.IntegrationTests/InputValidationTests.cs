@@ -81,4 +81,62 @@ public class InputValidationTests
         Assert.Contains("'note'", skipped["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Sent", Assert.Single(rows, r => r["email"]!.GetValue<string>() == "b@example.test")["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Names_times_attachments_and_csv_headers_from_the_attack_list_are_400_naming_the_field()
+    {
+        await using MailMergeApp app = await MailMergeApp.StartAsync();
+        async Task ExpectAsync(HttpResponseMessage response, string field, string what)
+        {
+            using (response)
+            {
+                JsonObject problem = await ProblemAsync(response, HttpStatusCode.BadRequest, what);
+                Assert.Equal([field], problem["errors"]!.AsObject().Select(e => e.Key));
+            }
+        }
+
+        // A name ending in a line break.
+        await ExpectAsync(await app.Http.PutAsync("/api/templates/nl%0A", new StringContent("<p>x</p>")), "name", "template nl\\n");
+        await ExpectAsync(await app.Http.PutAsync("/api/recipient-lists/nl%0A", new StringContent("email\na@example.test\n")), "name", "list nl\\n");
+        await ExpectAsync(await app.Http.PostAsJsonAsync("/api/contacts/companies", new { id = "X\n", name = "Firma" }), "id", "company id X\\n");
+
+        // A local start time whose instant is outside the calendar.
+        foreach ((string local, string zone) in new[] { ("0001-01-01T00:00", "Europe/Warsaw"), ("9999-12-31T23:59", "America/New_York") })
+        {
+            await ExpectAsync(await app.Http.PostAsJsonAsync("/api/campaigns", new
+            {
+                name = "t", subject = "S", body = "<p>x</p>", sender = "test", recipients = new[] { new { email = "a@example.test" } },
+                startAtLocal = new { localTime = local, timeZone = zone },
+            }), "startAtLocal", $"startAtLocal {local} {zone}");
+        }
+
+        // Attachment media types and file names.
+        async Task<HttpResponseMessage> PutAttachmentAsync(string query, string contentType)
+        {
+            var content = new ByteArrayContent("hello"u8.ToArray());
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return await app.Http.PutAsync("/api/attachments/plik" + query, content);
+        }
+
+        await ExpectAsync(await PutAttachmentAsync(string.Empty, "a/" + new string('b', 5000)), "Content-Type", "5,000-character subtype");
+        await ExpectAsync(await PutAttachmentAsync(string.Empty, "text/plain; charset=\"x X-Evil: 1\""), "Content-Type", "charset with a header in it");
+        await ExpectAsync(await PutAttachmentAsync("?fileName=faktura%E2%80%AEtxt.exe", "application/pdf"), "fileName", "RLO in the file name");
+        await ExpectAsync(await PutAttachmentAsync("?fileName=a%E2%80%A8b.pdf", "application/pdf"), "fileName", "U+2028 in the file name");
+        await ExpectAsync(await PutAttachmentAsync("?fileName=%C3%28.pdf", "application/pdf"), "fileName", "invalid percent-encoding");
+        using (HttpResponseMessage kept = await PutAttachmentAsync("?fileName=%C5%81%C3%B3d%C5%BA.txt", "text/plain; charset=UTF-8; name=\"x\""))
+        {
+            string body = await kept.Content.ReadAsStringAsync();
+            Assert.True(kept.StatusCode == HttpStatusCode.OK, body);
+            Assert.Equal("Łódź.txt", JsonNode.Parse(body)!["fileName"]!.GetValue<string>());
+            Assert.Equal("text/plain; charset=utf-8", JsonNode.Parse(body)!["contentType"]!.GetValue<string>());
+        }
+
+        // CSV headers.
+        await ExpectAsync(await app.Http.PutAsync("/api/recipient-lists/dup", new StringContent("email,name,name\na@example.test,A,B\n")), "body", "duplicate header");
+        using (HttpResponseMessage headerOnly = await app.Http.PutAsync("/api/recipient-lists/hdr", new StringContent("email,name\n")))
+        {
+            JsonObject problem = await ProblemAsync(headerOnly, HttpStatusCode.BadRequest, "header-only CSV");
+            Assert.Contains("at least one recipient", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
 }

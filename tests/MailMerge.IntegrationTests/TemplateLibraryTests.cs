@@ -102,7 +102,14 @@ public class TemplateLibraryTests
         string other = Unique("lib-only-new");
         using HttpResponseMessage createOnly = await PutAsync(app, other, "<p>Nowy</p>", ("If-None-Match", "*"));
         Assert.Equal(HttpStatusCode.Created, createOnly.StatusCode);
-        await ProblemAsync(await PutAsync(app, Unique("lib-missing"), "<p>x</p>", ("If-Match", current)), HttpStatusCode.NotFound);
+        // If-Match cannot match a template that does not exist: 412 naming the header (RFC 9110), and nothing is created.
+        foreach (string tag in new[] { current, "*" })
+        {
+            string missing = Unique("lib-missing");
+            JsonNode precondition = await ProblemAsync(await PutAsync(app, missing, "<p>x</p>", ("If-Match", tag)), HttpStatusCode.PreconditionFailed);
+            Assert.Equal(["If-Match"], precondition["errors"]!.AsObject().Select(e => e.Key));
+            await ProblemAsync(await app.Http.GetAsync($"/api/templates/{missing}"), HttpStatusCode.NotFound);
+        }
 
         var listed = new List<JsonNode>();
         string? next = "/api/templates?pageSize=1";

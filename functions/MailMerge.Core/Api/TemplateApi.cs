@@ -126,7 +126,9 @@ public sealed class TemplateApi(StorageBootstrap storage, TemplateStore template
         {
             TemplateWriteOutcome.Created => WithVersion(TypedResults.Created(Url(name), Describe(info!, inlineCss)), info!),
             TemplateWriteOutcome.Replaced => WithVersion(TypedResults.Ok(Describe(info!, inlineCss)), info!),
-            TemplateWriteOutcome.NotFound => NotFound(name),
+            // RFC 9110, 13.1.1: If-Match fails when there is no current version, and a failed precondition is 412.
+            TemplateWriteOutcome.NotFound => Problem(StatusCodes.Status412PreconditionFailed, "If-Match", "The template does not exist.",
+                $"There is no template '{name}' to replace, so If-Match cannot match; leave If-Match out (or send If-None-Match: *) to create it."),
             _ => condition.IfNoneExists
                 ? Problem(StatusCodes.Status412PreconditionFailed, "If-None-Match", "The template exists.", $"A template '{name}' exists and 'If-None-Match: *' creates only; send If-Match with its ETag to replace it.")
                 : Stale(name, "If-Match"),
