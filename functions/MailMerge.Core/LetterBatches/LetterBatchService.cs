@@ -183,6 +183,13 @@ public sealed class LetterBatchService(
             recipients = await ReadListAsync(request.RecipientList!, errors, cancellationToken);
         }
 
+        // Inline recipients were checked by the validator; a list or a selection can still hold a letter whose fields
+        // do not fit in its row, which would fail the whole batch after it was accepted.
+        if (request.Recipients is null && recipients is not null && TooLarge(recipients) is { } tooLarge)
+        {
+            errors[request.Contacts is not null ? "contacts" : "recipientList"] = [tooLarge];
+        }
+
         if (errors.Count > 0 || template is null || recipients is null || !DeliveryMethods.TryParse(request.DeliveryMethod, out DeliveryMethod method))
         {
             return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
@@ -237,6 +244,19 @@ public sealed class LetterBatchService(
             return fields;
         }).ToList();
         return (recipients, resolution.Dropped);
+    }
+
+    private static string? TooLarge(IReadOnlyList<Dictionary<string, string?>> recipients)
+    {
+        for (int i = 0; i < recipients.Count; i++)
+        {
+            if (MergeFieldLimits.Check(recipients[i], out string? field) is { } reason)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"Letter {i + 1}{(field is null ? string.Empty : $", field '{field}'")}: {reason}");
+            }
+        }
+
+        return null;
     }
 
     private async Task<IReadOnlyList<Dictionary<string, string?>>?> ReadListAsync(string name, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
