@@ -29,6 +29,17 @@ public class CampaignControlTests
 
     private static string State(JsonNode status) => status["state"]!.GetValue<string>();
 
+    /// <summary>Waits until the SMTP server has received <paramref name="count"/> messages, or fails the test at the deadline.</summary>
+    private static async Task WaitForMessagesAsync(MailMergeApp app, int count)
+    {
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (app.Smtp.Messages.Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {app.Smtp.Messages.Count} of {count} messages arrived by the deadline.");
+            await Task.Delay(10);
+        }
+    }
+
     private static async Task<JsonNode> WaitForStateAsync(MailMergeApp app, string id, string state, TimeSpan? timeout = null)
     {
         DateTime deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
@@ -338,10 +349,7 @@ public class CampaignControlTests
         app.Smtp.SaveDelay = TimeSpan.FromMilliseconds(150);
         string id = await app.CreateCampaignAsync(new { name = "pause", subject = "S {{ n }}", body = "<p>{{ n }}</p>", sender = "test", packetSize = 10, recipients = People(40) });
 
-        while (app.Smtp.Messages.Count < 5)
-        {
-            await Task.Delay(20);
-        }
+        await WaitForMessagesAsync(app, 5);
 
         Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/pause")).Status);
         JsonNode paused = await WaitForStateAsync(app, id, "Paused");
@@ -370,17 +378,21 @@ public class CampaignControlTests
     [Fact]
     public async Task A_slow_packet_does_not_hold_back_the_packets_after_it()
     {
-        // Six packets of five, four at a time: the first packet's first recipient takes the server 3 s to accept.
-        // The packets after it must not wait for it: the last two start as soon as packets 2-4 end.
+        // Six packets of five, four at a time: the server holds the first packet's first recipient until the last two
+        // packets have been received (at most 20 s). They must not wait for it: they start as soon as packets 2-4 end.
+        TestSmtpServer? server = null;
+        bool LastPacketsReceived() =>
+            server?.Messages.Count(m => string.CompareOrdinal(m.Recipients[0], "person021@") >= 0) >= 10;
         await using MailMergeApp app = await MailMergeApp.StartAsync(refuse: address =>
         {
             if (address.StartsWith("person001@", StringComparison.OrdinalIgnoreCase))
             {
-                Thread.Sleep(3000);
+                SpinWait.SpinUntil(LastPacketsReceived, TimeSpan.FromSeconds(20));
             }
 
             return null;
         });
+        server = app.Smtp;
         string id = await app.CreateCampaignAsync(new { name = "window", subject = "S {{ n }}", body = "<p>{{ n }}</p>", sender = "test", packetSize = 5, recipients = People(30) });
         JsonNode status = await app.WaitForEndAsync(id);
 
@@ -403,10 +415,7 @@ public class CampaignControlTests
         app.Smtp.SaveDelay = TimeSpan.FromMilliseconds(40);
         string id = await app.CreateCampaignAsync(new { name = "pause-window", subject = "S {{ n }}", body = "<p>{{ n }}</p>", sender = "test", packetSize = 4, recipients = People(120) });
 
-        while (app.Smtp.Messages.Count < 30)
-        {
-            await Task.Delay(10);
-        }
+        await WaitForMessagesAsync(app, 30);
 
         Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/pause")).Status);
         JsonNode paused = await WaitForStateAsync(app, id, "Paused");
@@ -438,10 +447,7 @@ public class CampaignControlTests
         await using MailMergeApp app = await MailMergeApp.StartAsync();
         app.Smtp.SaveDelay = TimeSpan.FromMilliseconds(150);
         string id = await app.CreateCampaignAsync(new { name = "cancel", subject = "S", body = "<p>{{ n }}</p>", sender = "test", packetSize = 5, intervalSeconds = 0.5, recipients = People(30) });
-        while (app.Smtp.Messages.Count < 3)
-        {
-            await Task.Delay(20);
-        }
+        await WaitForMessagesAsync(app, 3);
 
         Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(app, HttpMethod.Post, $"/api/campaigns/{id}/cancel")).Status);
         JsonNode status = await WaitForStateAsync(app, id, "Cancelled");

@@ -19,14 +19,12 @@ public sealed class ArchiveApi(CampaignStore campaigns, RecipientTable recipient
             return problem!;
         }
 
-        int pageSize = 100;
-        if (request.Query["pageSize"].FirstOrDefault() is { } sizeText &&
-            (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        if (!PageQuery.TryRead(request, out PageQuery? page, out IResult? pageProblem))
         {
-            return Problems.Invalid("pageSize", "The page size must be a whole number from 1 to 1000.");
+            return pageProblem;
         }
 
-        string? continuation = request.Query["continuation"].FirstOrDefault();
+        (int pageSize, string? continuation) = (page.PageSize, page.Continuation);
         if (continuation is not null && (!ContinuationToken.IsWellFormed(continuation) || !IsContinuation(continuation)))
         {
             return Problems.Invalid("continuation", "The continuation token is not one this API gave out; follow 'next' of the page before.");

@@ -86,18 +86,12 @@ public sealed class CampaignApi(
             return Problems.Invalid("format", "Use 'json' (default) or 'csv'.");
         }
 
-        int pageSize = 100;
-        if (request.Query["pageSize"].FirstOrDefault() is { } sizeText &&
-            (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        if (!PageQuery.TryRead(request, out PageQuery? page, out IResult? pageProblem))
         {
-            return Problems.Invalid("pageSize", "The page size must be a whole number from 1 to 1000.");
+            return pageProblem;
         }
 
-        string? continuation = request.Query["continuation"].FirstOrDefault();
-        if (continuation is { Length: > 0 } && !ContinuationToken.IsWellFormed(continuation))
-        {
-            return Problems.Invalid("continuation", ContinuationToken.Rule);
-        }
+        (int pageSize, string? continuation) = (page.PageSize, page.Continuation);
 
         try
         {
@@ -180,18 +174,12 @@ public sealed class CampaignApi(
             return Problems.Invalid("list", "Use 'final' (the recipients who get the message, default) or 'removed' (the lines left out, with reasons).");
         }
 
-        int pageSize = 100;
-        if (request.Query["pageSize"].FirstOrDefault() is { } sizeText &&
-            (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        if (!PageQuery.TryRead(request, out PageQuery? page, out IResult? pageProblem))
         {
-            return Problems.Invalid("pageSize", "The page size must be a whole number from 1 to 1000.");
+            return pageProblem;
         }
 
-        string? continuation = request.Query["continuation"].FirstOrDefault();
-        if (continuation is { Length: > 0 } && !ContinuationToken.IsWellFormed(continuation))
-        {
-            return Problems.Invalid("continuation", ContinuationToken.Rule);
-        }
+        (int pageSize, string? continuation) = (page.PageSize, page.Continuation);
 
         try
         {

@@ -18,19 +18,13 @@ public sealed class SuppressionApi(StorageBootstrap storage, SuppressionList sup
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        int pageSize = 100;
-        if (request.Query["pageSize"].FirstOrDefault() is { } sizeText &&
-            (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        if (!PageQuery.TryRead(request, out PageQuery? page, out IResult? pageProblem))
         {
-            return Problems.Invalid("pageSize", "The page size must be a whole number from 1 to 1000.");
+            return pageProblem;
         }
 
+        (int pageSize, string? continuation) = (page.PageSize, page.Continuation);
         await storage.EnsureCreatedAsync(cancellationToken);
-        string? continuation = request.Query["continuation"].FirstOrDefault();
-        if (continuation is { Length: > 0 } && !ContinuationToken.IsWellFormed(continuation))
-        {
-            return Problems.Invalid("continuation", ContinuationToken.Rule);
-        }
 
         try
         {
